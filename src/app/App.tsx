@@ -1,0 +1,241 @@
+/**
+ * Shell: boots DuckDB-WASM and the dataset (with visible steps), then renders the header, the global filter bar and
+ * the routed page. A failed boot shows an error panel naming the step, never a blank page.
+ */
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import type { QueryClient } from '../db/client';
+import { DataContext, type DataContextValue, type FilterOptions } from './data';
+import { ErrorBoundary, ErrorPanel } from './components/ErrorBoundary';
+import { FilterBar } from './components/FilterBar';
+import { Home } from './pages/Home';
+import { hrefTo, navigate, toHash, useAppState, type Page } from './url-state';
+import { formatCount } from './format';
+
+const Execution = lazy(() => import('./pages/Execution'));
+const Sangong = lazy(() => import('./pages/Sangong'));
+const Scores = lazy(() => import('./pages/Scores'));
+const Problems = lazy(() => import('./pages/Problems'));
+const TableView = lazy(() => import('./pages/TableView'));
+const ReportDetail = lazy(() => import('./pages/ReportDetail'));
+
+export const NAV: { page: Page; label: string }[] = [
+  { page: 'home', label: '首页' },
+  { page: 'execution', label: '执行率' },
+  { page: 'sangong', label: '三公经费' },
+  { page: 'scores', label: '自评得分' },
+  { page: 'problems', label: '问题分类' },
+  { page: 'table', label: '对比表' },
+];
+
+const PAGE_TITLES: Record<Page, string> = {
+  home: '首页',
+  execution: '执行率',
+  sangong: '三公经费',
+  scores: '自评得分',
+  problems: '问题分类',
+  table: '对比表',
+  report: '报告详情',
+  notfound: '页面不存在',
+};
+
+type StepId = 'engine' | 'data' | 'options';
+const STEPS: { id: StepId; label: string }[] = [
+  { id: 'engine', label: '加载 DuckDB 引擎（WebAssembly）' },
+  { id: 'data', label: '读取并校验数据表' },
+  { id: 'options', label: '准备筛选选项' },
+];
+
+type Boot =
+  | { phase: 'loading'; step: StepId; detail: string }
+  | { phase: 'error'; step: StepId; error: unknown; details: string[] }
+  | { phase: 'ready'; value: DataContextValue; manifestSource: string; synthetic: boolean };
+
+async function boot(set: (b: Boot) => void): Promise<void> {
+  let step: StepId = 'engine';
+  let db: QueryClient | null = null;
+  try {
+    set({ phase: 'loading', step, detail: '' });
+    const { openBrowserDuckDB } = await import('../db/duckdb-browser');
+    db = await openBrowserDuckDB((_msg, d) => {
+      const detail =
+        d?.phase === 'wasm' && d.bytesTotal
+          ? `${Math.round(((d.bytesLoaded ?? 0) / d.bytesTotal) * 100)}%`
+          : d?.phase === 'worker'
+            ? '启动工作线程'
+            : d?.phase === 'bundle'
+              ? '选择运行包'
+              : '';
+      set({ phase: 'loading', step: 'engine', detail });
+    });
+    step = 'data';
+    set({ phase: 'loading', step, detail: 'data/manifest.json' });
+    const { loadDataset, dataDirFetcher } = await import('../db/load-dataset');
+    const res = await loadDataset(db, dataDirFetcher('./data/'));
+    if (!res.manifest) {
+      set({ phase: 'error', step, error: new Error('无法读取数据清单 data/manifest.json'), details: res.errors });
+      return;
+    }
+    step = 'options';
+    set({ phase: 'loading', step, detail: '' });
+    const { filterOptions } = await import('../metrics/options');
+    const options = (await filterOptions(db)) as FilterOptions;
+    set({
+      phase: 'ready',
+      value: { db, options, counts: res.counts as Record<string, number>, loadErrors: res.errors },
+      manifestSource: String(res.manifest.source ?? ''),
+      synthetic: res.manifest.synthetic === true,
+    });
+  } catch (error) {
+    set({ phase: 'error', step, error, details: [] });
+  }
+}
+
+export function App() {
+  const [state, setState] = useState<Boot>({ phase: 'loading', step: 'engine', detail: '' });
+  useEffect(() => {
+    void boot(setState);
+  }, []);
+  const app = useAppState();
+
+  useEffect(() => {
+    document.title = `${PAGE_TITLES[app.route.page]} · PerfAtlas 绩效图谱`;
+  }, [app.route.page]);
+  // Normalise the address once (adds v=1) without a history entry.
+  useEffect(() => {
+    const canonical = toHash(app);
+    if (!window.location.hash || (app.route.page !== 'notfound' && !/[?&]v=/.test(window.location.hash))) navigate(canonical, { replace: true });
+  }, [app]);
+
+  return (
+    <div className="app" data-ready={state.phase === 'ready'}>
+      <header className="top">
+        <a className="brand" href={hrefTo({ page: 'home' }, app.filters)}>
+          <img src="./favicon.svg" alt="" width={22} height={22} />
+          <span>PerfAtlas</span> <span className="brand-zh">绩效图谱</span>
+        </a>
+        <nav aria-label="分析页面">
+          {NAV.map((n) => (
+            <a
+              key={n.page}
+              href={hrefTo({ page: n.page }, app.filters)}
+              aria-current={app.route.page === n.page ? 'page' : undefined}
+            >
+              {n.label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      {state.phase === 'loading' ? <Loading step={state.step} detail={state.detail} /> : null}
+      {state.phase === 'error' ? <BootError step={state.step} error={state.error} details={state.details} /> : null}
+      {state.phase === 'ready' ? (
+        <DataContext.Provider value={state.value}>
+          <FilterBar filters={app.filters} />
+          {state.value.loadErrors.length ? <LoadWarnings errors={state.value.loadErrors} /> : null}
+          <main>
+            <ErrorBoundary what="页面" resetKey={toHash(app)}>
+              <Suspense fallback={<div className="page-loading">正在加载页面…</div>}>
+                <Routed />
+              </Suspense>
+            </ErrorBoundary>
+          </main>
+          <footer className="foot">
+            <span>
+              数据：{state.manifestSource || 'data/'}
+              {state.synthetic ? '（合成数据，仅供演示）' : ''} · {formatCount(state.value.counts.reports ?? 0)} 份报告
+            </span>
+            <span>金额单位：万元（1 亿元以上以亿元显示）· 全部计算在本机浏览器中完成，不向其他网站发送请求</span>
+          </footer>
+        </DataContext.Provider>
+      ) : null}
+    </div>
+  );
+}
+
+function Routed() {
+  const { route, filters, view } = useAppState();
+  switch (route.page) {
+    case 'home':
+      return <Home filters={filters} />;
+    case 'execution':
+      return <Execution filters={filters} view={view} />;
+    case 'sangong':
+      return <Sangong filters={filters} view={view} />;
+    case 'scores':
+      return <Scores filters={filters} />;
+    case 'problems':
+      return <Problems filters={filters} view={view} />;
+    case 'table':
+      return <TableView filters={filters} view={view} />;
+    case 'report':
+      return <ReportDetail id={route.id!} filters={filters} />;
+    default:
+      return (
+        <div className="page">
+          <ErrorPanel title="页面不存在" error={`地址 ${window.location.hash} 不对应任何页面。`}>
+            <p>
+              <a href={hrefTo({ page: 'home' }, filters)}>返回首页</a>
+            </p>
+          </ErrorPanel>
+        </div>
+      );
+  }
+}
+
+function Loading({ step, detail }: { step: StepId; detail: string }) {
+  const at = STEPS.findIndex((s) => s.id === step);
+  return (
+    <div className="boot" role="status" aria-live="polite">
+      <div className="spinner" aria-hidden="true" />
+      <h2>正在加载 DuckDB…</h2>
+      <ol className="steps">
+        {STEPS.map((s, i) => (
+          <li key={s.id} className={i < at ? 'done' : i === at ? 'now' : ''}>
+            {i < at ? '✓ ' : i === at ? '… ' : ''}
+            {s.label}
+            {i === at && detail ? <span className="muted">（{detail}）</span> : null}
+          </li>
+        ))}
+      </ol>
+      <p className="muted">首次打开需下载约 8 MB 的数据库引擎，之后由浏览器缓存。</p>
+    </div>
+  );
+}
+
+function BootError({ step, error, details }: { step: StepId; error: unknown; details: string[] }) {
+  const s = STEPS.find((x) => x.id === step)!;
+  return (
+    <div className="boot">
+      <ErrorPanel title={`加载失败：${s.label}`} error={error}>
+        {details.length ? (
+          <ul className="details">
+            {details.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p>
+          请确认 data/ 目录与页面一同部署（data/manifest.json 与各表 CSV），浏览器支持 WebAssembly，然后
+          <button type="button" className="btn-link" onClick={() => window.location.reload()}>
+            重新加载
+          </button>
+          。
+        </p>
+      </ErrorPanel>
+    </div>
+  );
+}
+
+function LoadWarnings({ errors }: { errors: string[] }): ReactNode {
+  return (
+    <details className="load-warnings">
+      <summary>数据加载时有 {errors.length} 个问题（其余数据正常可用）</summary>
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i}>{e}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export default App;

@@ -1,0 +1,309 @@
+/** 执行率 charts: unit ranking with the 90% line, budget-line distribution, adjustment rates, jurisdictions × years. */
+import { formatRate, formatWan } from '../money/decimal';
+import {
+  type BuildOptions,
+  type EChartsOption,
+  type Numeric,
+  GOOD,
+  OKABE_ITO,
+  WEAK,
+  baseOption,
+  cmpDecimal,
+  distinctCount,
+  emptyOption,
+  escapeHtml,
+  notes,
+  num,
+  pct,
+  pctAxisLabel,
+  shorten,
+  unitNote,
+} from './common';
+
+export interface ExecutionUnitRow {
+  report_id: string;
+  department_name: string | null;
+  fiscal_year: Numeric;
+  province?: string | null;
+  prefecture?: string | null;
+  county?: string | null;
+  budget_initial: string | null;
+  budget_adjusted: string | null;
+  budget_actual: string | null;
+  execution_rate: string | null;
+  adjustment_rate: string | null;
+}
+
+export interface ExecutionLineRow {
+  report_id: string;
+  department_name: string | null;
+  fiscal_year: Numeric;
+  name: string;
+  scope: string;
+  adjusted: string | null;
+  actual: string | null;
+  rate: string | null;
+  stated_rate: string | null;
+}
+
+export interface ExecutionJurisdictionRow {
+  place: string;
+  fiscal_year: Numeric;
+  units: Numeric;
+  median_rate: string | null;
+  min_rate: string | null;
+  median_adjustment: string | null;
+}
+
+/** The execution-rate bar every finance bureau uses. */
+export const EXECUTION_TARGET = 90;
+
+/** "资阳区应急管理局 2023"; the name is shortened (not the year) when `max` is given. */
+export function unitLabel(r: { department_name: string | null; fiscal_year: Numeric }, max?: number): string {
+  const name = r.department_name ?? '（未识别单位）';
+  const year = r.fiscal_year !== null && r.fiscal_year !== undefined ? ` ${r.fiscal_year}` : '';
+  return `${max ? shorten(name, max) : name}${year}`;
+}
+
+const targetLine = (axis: 'xAxis' | 'yAxis', compact = false) => ({
+  silent: true,
+  symbol: ['none', 'none'],
+  lineStyle: { color: OKABE_ITO.black, type: 'dashed' as const, width: 1.2 },
+  label: { formatter: '90%', position: 'end' as const, fontSize: compact ? 10 : 11 },
+  data: [{ [axis]: EXECUTION_TARGET, name: '执行率 90%' }],
+});
+
+export interface RankingOptions extends BuildOptions {
+  order?: 'low' | 'high';
+  limit?: number;
+}
+
+/** Horizontal bars, one per unit and year, sorted by execution rate; bars under 90% in vermillion. */
+export function executionRankingOption(rows: readonly ExecutionUnitRow[], o: RankingOptions = {}): EChartsOption {
+  const withRate = rows.filter((r) => r.execution_rate !== null && r.execution_rate !== undefined);
+  if (!withRate.length) return emptyOption(o.emptyReason ?? (rows.length ? `${rows.length} 个单位均缺少执行率` : undefined));
+  const order = o.order ?? 'low';
+  const limit = o.limit ?? (o.compact ? 8 : 30);
+  const sorted = [...withRate].sort((a, b) =>
+    order === 'low' ? cmpDecimal(a.execution_rate, b.execution_rate) : cmpDecimal(b.execution_rate, a.execution_rate),
+  );
+  const shown = sorted.slice(0, limit);
+  const below = withRate.filter((r) => cmpDecimal(r.execution_rate, '0.9') < 0).length;
+  const units = distinctCount(withRate, (r) => r.department_name ?? r.report_id);
+  return {
+    ...baseOption(o.compact),
+    title: notes(
+      unitNote(units),
+      shown.length < sorted.length && `显示${order === 'low' ? '最低' : '最高'} ${shown.length} 个（共 ${sorted.length} 个）`,
+      !o.compact && `${below} 个低于 90%`,
+    ),
+    grid: { left: 8, right: o.compact ? 36 : 64, top: 22, bottom: 8, containLabel: true },
+    tooltip: {
+      ...baseOption().tooltip,
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const d = (p as { data: { row: ExecutionUnitRow } }).data.row;
+        return [
+          `<b>${escapeHtml(unitLabel(d))}</b>`,
+          `执行率：${formatRate(d.execution_rate)}`,
+          `调整后预算：${formatWan(d.budget_adjusted)}`,
+          `执行数：${formatWan(d.budget_actual)}`,
+        ].join('<br/>');
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
+      axisLabel: { formatter: pctAxisLabel, fontSize: o.compact ? 10 : 11 },
+      splitLine: { lineStyle: { color: '#eee' } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: shown.map((r) => unitLabel(r, o.compact ? 9 : 16)),
+      axisLabel: { fontSize: o.compact ? 10 : 11 },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: '预算执行率',
+        barMaxWidth: 18,
+        data: shown.map((r) => {
+          const v = pct(r.execution_rate);
+          return {
+            value: v,
+            row: r,
+            itemStyle: { color: v !== null && v < EXECUTION_TARGET ? WEAK : GOOD },
+          };
+        }),
+        label: { show: !o.compact || shown.length <= 8, position: 'right', formatter: (p: { value: number }) => `${p.value}%`, fontSize: 10 },
+        markLine: targetLine('xAxis', o.compact),
+      },
+    ],
+  } as EChartsOption;
+}
+
+export interface Bin {
+  label: string;
+  from: number;
+  to: number;
+}
+
+/** 10-point bins 0–110%, the last open ("≥110%"). */
+export const RATE_BINS: Bin[] = [
+  ...Array.from({ length: 11 }, (_, i) => ({ label: `${i * 10}–${i * 10 + 10}%`, from: i * 10, to: i * 10 + 10 })),
+  { label: '≥110%', from: 110, to: 120 },
+];
+
+/** Which bin a fraction string falls in (exact comparison; below 0 → first, above → last). */
+export function rateBin(frac: string, bins: Bin[] = RATE_BINS): number {
+  const p = pct(frac, 6);
+  if (p === null) return -1;
+  for (let i = 0; i < bins.length; i++) if (p < bins[i]!.to) return i;
+  return bins.length - 1;
+}
+
+/**
+ * Distribution of budget-line execution rates (the computed rate, else the stated one): a value-axis histogram so the
+ * 90% line falls exactly on a bin edge. Lines give a distribution even when only a few units are selected.
+ */
+export function lineRateDistributionOption(rows: readonly ExecutionLineRow[], o: BuildOptions = {}): EChartsOption {
+  const rated = rows
+    .map((r) => ({ r, rate: r.rate ?? r.stated_rate }))
+    .filter((x): x is { r: ExecutionLineRow; rate: string } => x.rate !== null && x.rate !== undefined);
+  if (!rated.length) return emptyOption(o.emptyReason ?? (rows.length ? `${rows.length} 条预算行均缺少执行率` : undefined));
+  const counts = RATE_BINS.map(() => 0);
+  for (const x of rated) counts[rateBin(x.rate)]!++;
+  const units = distinctCount(rated, (x) => x.r.department_name ?? x.r.report_id);
+  return {
+    ...baseOption(o.compact),
+    title: notes(unitNote(units), `${rated.length} 条预算行 · ${units} 个单位`),
+    grid: { left: 8, right: 24, top: 28, bottom: 26, containLabel: true },
+    tooltip: {
+      ...baseOption().tooltip,
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const d = (p as { data: { bin: Bin; count: number } }).data;
+        return `执行率 ${d.bin.label}：${d.count} 条预算行`;
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 120,
+      interval: 10,
+      axisLabel: { formatter: (v: number) => (v >= 120 ? '' : v === 110 ? '≥110%' : `${v}%`), fontSize: 11 },
+      splitLine: { show: false },
+      name: '执行率',
+      nameLocation: 'middle',
+      nameGap: 24,
+    },
+    yAxis: { type: 'value', minInterval: 1, name: '预算行数', splitLine: { lineStyle: { color: '#eee' } } },
+    series: [
+      {
+        type: 'bar',
+        name: '预算行',
+        barWidth: '90%',
+        data: RATE_BINS.map((bin, i) => ({
+          value: [(bin.from + bin.to) / 2, counts[i]!],
+          bin,
+          count: counts[i]!,
+          itemStyle: { color: bin.to <= EXECUTION_TARGET ? WEAK : GOOD },
+        })),
+        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { data: { count: number } }) => (p.data.count ? String(p.data.count) : '') },
+        markLine: targetLine('xAxis'),
+      },
+    ],
+  } as EChartsOption;
+}
+
+export const ADJUSTMENT_BINS: Bin[] = [
+  { label: '< −10%', from: -Infinity, to: -10 },
+  { label: '−10–0%', from: -10, to: 0 },
+  { label: '0–10%', from: 0, to: 10 },
+  { label: '10–20%', from: 10, to: 20 },
+  { label: '20–50%', from: 20, to: 50 },
+  { label: '≥ 50%', from: 50, to: Infinity },
+];
+
+/** Distribution of budget adjustment rates ((全年预算 − 年初预算) ÷ 年初预算); ≥ 20% marked as high. */
+export function adjustmentDistributionOption(rows: readonly ExecutionUnitRow[], o: BuildOptions = {}): EChartsOption {
+  const rated = rows.filter((r) => r.adjustment_rate !== null && r.adjustment_rate !== undefined);
+  if (!rated.length) return emptyOption(o.emptyReason ?? (rows.length ? `${rows.length} 个单位均缺少年初预算或调整后预算` : undefined));
+  const counts = ADJUSTMENT_BINS.map(() => 0);
+  for (const r of rated) {
+    const p = pct(r.adjustment_rate, 6)!;
+    const i = ADJUSTMENT_BINS.findIndex((b) => p < b.to);
+    counts[i < 0 ? ADJUSTMENT_BINS.length - 1 : i]!++;
+  }
+  const units = distinctCount(rated, (r) => r.department_name ?? r.report_id);
+  return {
+    ...baseOption(o.compact),
+    title: notes(unitNote(units), `${rated.length} 份报告`),
+    grid: { left: 8, right: 16, top: 28, bottom: 26, containLabel: true },
+    tooltip: { ...baseOption().tooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'category', data: ADJUSTMENT_BINS.map((b) => b.label), name: '预算调整率', nameLocation: 'middle', nameGap: 24 },
+    yAxis: { type: 'value', minInterval: 1, name: '报告数', splitLine: { lineStyle: { color: '#eee' } } },
+    series: [
+      {
+        type: 'bar',
+        name: '报告数',
+        barMaxWidth: 48,
+        data: counts.map((c, i) => ({ value: c, itemStyle: { color: ADJUSTMENT_BINS[i]!.from >= 20 ? OKABE_ITO.orange : OKABE_ITO.sky } })),
+        label: { show: true, position: 'top', fontSize: 10 },
+      },
+    ],
+  } as EChartsOption;
+}
+
+/** Median execution rate per jurisdiction, one bar series per fiscal year, with the 90% line. */
+export function executionByJurisdictionOption(rows: readonly ExecutionJurisdictionRow[], o: BuildOptions = {}): EChartsOption {
+  const rated = rows.filter((r) => r.median_rate !== null && r.median_rate !== undefined);
+  if (!rated.length) return emptyOption(o.emptyReason);
+  const places = [...new Set(rated.map((r) => r.place))];
+  const years = [...new Set(rated.map((r) => String(r.fiscal_year ?? '—')))].sort();
+  const totalUnits = rated.reduce((a, r) => a + (num(r.units) ?? 0), 0);
+  const series = years.map((y, i) => ({
+    type: 'bar' as const,
+    name: `${y}年`,
+    barMaxWidth: 28,
+    data: places.map((p) => {
+      const r = rated.find((x) => x.place === p && String(x.fiscal_year ?? '—') === y);
+      return r ? { value: pct(r.median_rate), row: r } : { value: null };
+    }),
+    ...(i === 0 ? { markLine: targetLine('yAxis') } : {}),
+  }));
+  return {
+    ...baseOption(o.compact),
+    title: notes(unitNote(totalUnits), `${places.length} 个地区`),
+    legend: { show: years.length > 1, top: 0, left: 0 },
+    grid: { left: 8, right: 32, top: years.length > 1 ? 52 : 32, bottom: 8, containLabel: true },
+    tooltip: {
+      ...baseOption().tooltip,
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const d = (p as { data: { row?: ExecutionJurisdictionRow } }).data.row;
+        if (!d) return '';
+        return [
+          `<b>${escapeHtml(d.place)} ${d.fiscal_year ?? ''}年</b>`,
+          `单位数：${num(d.units) ?? 0}`,
+          `执行率中位数：${formatRate(d.median_rate)}`,
+          `最低执行率：${formatRate(d.min_rate)}`,
+          `调整率中位数：${formatRate(d.median_adjustment)}`,
+        ].join('<br/>');
+      },
+    },
+    xAxis: { type: 'category', data: places, axisLabel: { interval: 0, rotate: places.length > 6 ? 30 : 0, formatter: (s: string) => shorten(s, 10) } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
+      axisLabel: { formatter: pctAxisLabel },
+      name: '执行率中位数',
+      splitLine: { lineStyle: { color: '#eee' } },
+    },
+    series,
+  } as EChartsOption;
+}

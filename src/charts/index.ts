@@ -1,0 +1,5 @@
+export * from './common';
+export * from './execution';
+export * from './sangong';
+export * from './scores';
+export * from './problems';

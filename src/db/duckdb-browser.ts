@@ -1,0 +1,245 @@
+/**
+ * QueryClient over DuckDB-WASM in the browser. Self-hosted only: the wasm and worker files are bundled by Vite
+ * (`?url` imports → dist/assets), nothing is fetched from a CDN, extension autoload/autoinstall are off.
+ *
+ * Final signatures:
+ *   openBrowserDuckDB(onStatus?: (message: string, detail?: BrowserDuckDBStatus) => void): Promise<BrowserQueryClient>
+ *   BrowserQueryClient = QueryClient & { cancel(): Promise<boolean>; bundle: 'eh' | 'mvp' }
+ *   latestOnly(): <T>(key: string, run: () => Promise<T>) => Promise<T>   // rejects with SupersededError when stale
+ *   isSuperseded(e: unknown): e is SupersededError
+ *
+ * Queries on the one connection run one at a time (queued); each goes through conn.send so `cancel()` can
+ * interrupt the running one (it then rejects with DuckDB's "query was canceled").
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import type { QueryClient, Row } from './client';
+
+export interface BrowserDuckDBStatus {
+  phase: 'bundle' | 'worker' | 'wasm' | 'ready';
+  bundle?: 'eh' | 'mvp';
+  bytesLoaded?: number;
+  bytesTotal?: number;
+}
+
+export interface BrowserQueryClient extends QueryClient {
+  /** Cancels the query that is running now (if any). Resolves true when one was cancelled. */
+  cancel(): Promise<boolean>;
+  /** Which wasm bundle was chosen. */
+  readonly bundle: 'eh' | 'mvp';
+}
+
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+export async function openBrowserDuckDB(
+  onStatus?: (message: string, detail?: BrowserDuckDBStatus) => void,
+): Promise<BrowserQueryClient> {
+  onStatus?.('Choosing the DuckDB bundle…', { phase: 'bundle' });
+  const chosen = await duckdb.selectBundle(BUNDLES);
+  const bundle: 'eh' | 'mvp' = chosen.mainModule === ehWasm ? 'eh' : 'mvp';
+  assertSameOrigin(chosen.mainModule);
+  assertSameOrigin(chosen.mainWorker!);
+
+  onStatus?.(`Starting the DuckDB worker (${bundle})…`, { phase: 'worker', bundle });
+  const worker = new Worker(chosen.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker);
+  try {
+    onStatus?.('Loading the DuckDB engine…', { phase: 'wasm', bundle });
+    await db.instantiate(chosen.mainModule, chosen.pthreadWorker, (p) => {
+      onStatus?.('Loading the DuckDB engine…', {
+        phase: 'wasm',
+        bundle,
+        bytesLoaded: p.bytesLoaded,
+        bytesTotal: p.bytesTotal,
+      });
+    });
+    await db.open({});
+  } catch (e) {
+    await db.terminate();
+    throw e;
+  }
+  const conn = await db.connect();
+  await conn.query('SET autoload_known_extensions=false');
+  await conn.query('SET autoinstall_known_extensions=false');
+  onStatus?.('DuckDB ready', { phase: 'ready', bundle });
+
+  let queue: Promise<unknown> = Promise.resolve();
+  let running = false;
+  let closed = false;
+  /** Runs `task` after every earlier one has settled. */
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(
+      () => task(),
+      () => task(),
+    );
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const runSql = async (sql: string): Promise<Row[]> => {
+    if (closed) throw new Error('database is closed');
+    running = true;
+    try {
+      const reader = await conn.send(sql);
+      const rows: Row[] = [];
+      if (!reader) throw new Error('DuckDB worker is not available');
+      for await (const batch of reader) {
+        const part = arrowToRows(batch as unknown as ArrowTableLike);
+        for (const r of part) rows.push(r);
+      }
+      return rows;
+    } finally {
+      running = false;
+    }
+  };
+
+  return {
+    bundle,
+    query<T extends Row = Row>(sql: string): Promise<T[]> {
+      return serial(() => runSql(sql)) as Promise<T[]>;
+    },
+    exec(sql: string): Promise<void> {
+      return serial(async () => {
+        if (closed) throw new Error('database is closed');
+        await conn.query(sql);
+      });
+    },
+    registerText(name: string, text: string): Promise<void> {
+      return serial(() => db.registerFileBuffer(name, new TextEncoder().encode(text)));
+    },
+    async cancel(): Promise<boolean> {
+      if (!running) return false;
+      return conn.cancelSent();
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      await serial(async () => {
+        closed = true;
+        await conn.close();
+        await db.terminate();
+      });
+    },
+  };
+}
+
+function assertSameOrigin(url: string): void {
+  const u = new URL(url, globalThis.location?.href);
+  if (globalThis.location && u.origin !== globalThis.location.origin) {
+    throw new Error(`refusing to load DuckDB from another origin: ${u.href}`);
+  }
+}
+
+// ---- superseded results ----
+
+export class SupersededError extends Error {
+  constructor(readonly key: string) {
+    super(`query "${key}" was superseded by a newer one`);
+    this.name = 'SupersededError';
+  }
+}
+
+export function isSuperseded(e: unknown): e is SupersededError {
+  return e instanceof SupersededError || (e instanceof Error && e.name === 'SupersededError');
+}
+
+/**
+ * Returns a runner that keeps only the newest result per key: when a newer call for the same key has started
+ * before an older one finishes, the older one rejects with SupersededError (its result is dropped), so a
+ * chart never shows results for filters the user has already left. Pair with `client.cancel()` to also stop
+ * the engine work.
+ *
+ *   const latest = latestOnly();
+ *   latest('execution', () => executionByUnit(db, f)).then(setRows, (e) => { if (!isSuperseded(e)) throw e; });
+ */
+export function latestOnly(): <T>(key: string, run: () => Promise<T>) => Promise<T> {
+  const seq = new Map<string, number>();
+  return async <T>(key: string, run: () => Promise<T>): Promise<T> => {
+    const mine = (seq.get(key) ?? 0) + 1;
+    seq.set(key, mine);
+    let value: T;
+    try {
+      value = await run();
+    } catch (e) {
+      if (seq.get(key) !== mine) throw new SupersededError(key);
+      throw e;
+    }
+    if (seq.get(key) !== mine) throw new SupersededError(key);
+    return value;
+  };
+}
+
+// ---- Arrow → plain rows (same as in ./duckdb-node.ts; kept here so the browser bundle has no Node imports) ----
+
+interface ArrowFieldLike {
+  name: string;
+  type: { typeId: number; scale?: number };
+}
+interface ArrowVectorLike {
+  get(i: number): unknown;
+}
+interface ArrowTableLike {
+  numRows: number;
+  schema: { fields: ArrowFieldLike[] };
+  getChildAt(i: number): ArrowVectorLike | null;
+}
+
+const T_DECIMAL = 7;
+const T_DATE = 8;
+const T_TIMESTAMP = 10;
+
+function arrowToRows(table: ArrowTableLike): Row[] {
+  const fields = table.schema.fields;
+  const cols = fields.map((_, i) => table.getChildAt(i));
+  const out: Row[] = new Array(table.numRows);
+  for (let r = 0; r < table.numRows; r++) {
+    const row: Row = {};
+    for (let c = 0; c < fields.length; c++) {
+      const f = fields[c]!;
+      row[f.name] = toPlain(cols[c]?.get(r), f.type);
+    }
+    out[r] = row;
+  }
+  return out;
+}
+
+function toPlain(v: unknown, type: { typeId: number; scale?: number }): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (type.typeId === T_DECIMAL) return decimalText(v, type.scale ?? 0);
+  if (type.typeId === T_DATE && typeof v === 'number') return new Date(v).toISOString().slice(0, 10);
+  if (type.typeId === T_TIMESTAMP && typeof v === 'number') return new Date(v).toISOString();
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+    case 'number':
+      return v;
+    case 'bigint':
+      return bigToPlain(v);
+    default:
+      return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? bigToPlain(x) : x));
+  }
+}
+
+function bigToPlain(v: bigint): number | string {
+  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+}
+
+function decimalText(v: unknown, scale: number): string | number {
+  let big: bigint;
+  if (typeof v === 'bigint') big = v;
+  else if (typeof v === 'number') big = BigInt(v);
+  else if (v instanceof Uint32Array) {
+    big = 0n;
+    for (let i = v.length - 1; i >= 0; i--) big = (big << 32n) | BigInt(v[i]!);
+    if (v.length && v[v.length - 1]! & 0x80000000) big -= 1n << BigInt(v.length * 32);
+  } else return String(v);
+  if (scale === 0) return bigToPlain(big);
+  const neg = big < 0n;
+  const digits = (neg ? -big : big).toString().padStart(scale + 1, '0');
+  return `${neg ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}

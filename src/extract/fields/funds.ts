@@ -1,0 +1,360 @@
+/**
+ * Budget figures: the unit's totals (年初预算 / 全年(调整后)预算 / 执行数) and budget lines.
+ *
+ * Three independent readers, because reports print the same facts in different shapes:
+ *  1. a funds block with a header row (national template, Sichuan variant) read column by column;
+ *  2. labelled cells ("部门年初预算收入 | 4124.28", Guangdong template);
+ *  3. narrative sentences ("…年初预算2,133.00万元，全年预算数2,603.68万元，全年共支出2,360.43万元，预算执行率为90.66%").
+ * Totals come from the first reader that finds them, in that order.
+ */
+import type { AmountUnit, BudgetLine, LineScope } from '../../model/report';
+import { sum } from '../../money/decimal';
+import type { ExtractContext } from '../context';
+import { findUnitHint, parseAmount, parsePercent } from '../text/numbers';
+import { amountOf, plainNumberOf, rateOf, stripRowPrefix, tableCells, valuesAfter, type Cell } from './table-cells';
+
+export interface FundsResult {
+  initial: string | null;
+  adjusted: string | null;
+  actual: string | null;
+  statedExecutionRate: string | null;
+  statedAdjustmentRate: string | null;
+  lines: BudgetLine[];
+}
+
+type Column = 'initial' | 'adjusted' | 'actual' | 'weight' | 'rate' | 'score';
+
+const HEADER_PATTERNS: [Column, RegExp][] = [
+  ['initial', /^年初(预算)?(数|金额)?$|^年初预算/],
+  ['adjusted', /^(全年|调整后|调整)(预算)?(数|金额)?$|^全年预算|^调整后预算/],
+  ['actual', /^(全年|预算)?执行(数|金额)?$|^全年执行|^预算执行数|^实际(支出|执行)/],
+  ['weight', /^(分值|权重)/],
+  ['rate', /执行率/],
+  ['score', /^得分/],
+];
+
+const ROW_LABELS: [RegExp, LineScope][] = [
+  [/^(年度资金总额|资金总额|预算资金总额|合计|总计)$/, 'total'],
+  [/^(当年|本年)?财政拨款(资金|收入)?$|^财政资金$|^一般公共预算(资金|拨款)?$/, 'source'],
+  [/^上年结转(资金|结余)?$/, 'source'],
+  [/^财政专户管理资金$|^单位资金$|^其他资金$|^政府性基金(预算)?(拨款|资金)?$/, 'source'],
+];
+
+export function extractFunds(ctx: ExtractContext, defaultUnit: AmountUnit): FundsResult {
+  const res: FundsResult = {
+    initial: null,
+    adjusted: null,
+    actual: null,
+    statedExecutionRate: null,
+    statedAdjustmentRate: null,
+    lines: [],
+  };
+  const cells = tableCells(ctx.text);
+  ctx.guard('budget', undefined, () => readFundsBlock(ctx, cells, defaultUnit, res));
+  ctx.guard('budget', undefined, () => readLabelledCells(ctx, cells, defaultUnit, res));
+  ctx.guard('lines', undefined, () => readInlineBreakdown(ctx, res));
+  ctx.guard('lines', undefined, () => readNarrativeLines(ctx, res));
+  ctx.guard('budget', undefined, () => readNarrativeTotals(ctx, res));
+  return res;
+}
+
+/** 1. Header-driven funds block. */
+function readFundsBlock(ctx: ExtractContext, cells: Cell[], unit: AmountUnit, res: FundsResult): void {
+  for (let i = 0; i < cells.length; i++) {
+    if (!HEADER_PATTERNS[0]![1].test(compact(cells[i]!.text))) continue;
+    const columns: Column[] = [];
+    let j = i;
+    for (; j < Math.min(cells.length, i + 10); j++) {
+      const t = compact(cells[j]!.text);
+      const col = HEADER_PATTERNS.find(([, re]) => re.test(t))?.[0];
+      if (col && !columns.includes(col)) columns.push(col);
+      else if (columns.length >= 3 && !/^\(?万?元\)?$|^\(?%\)?$/.test(t)) break;
+    }
+    if (!columns.includes('adjusted') || !columns.includes('actual')) continue;
+    const blockUnit = findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 300), cells[i]!.start)) ?? unit;
+    const rows = readBlockRows(ctx, cells, j, columns, blockUnit);
+    if (!rows.length) continue;
+    const total = rows.find((r) => r.scope === 'total');
+    const parts = rows.filter((r) => r.scope !== 'total');
+    // Template total rows of zeros while a sub-row holds the real numbers.
+    if (total && isZeroRow(total) && parts.some((p) => !isZeroRow(p))) {
+      ctx.warn('budget', `资金总额行全为 0，而分项有数：按分项合计计算总额`);
+      total.initial = sum(parts.map((p) => p.initial));
+      total.adjusted = sum(parts.map((p) => p.adjusted));
+      total.actual = sum(parts.map((p) => p.actual));
+    }
+    const top = total ?? (parts.length === 1 ? parts[0]! : null);
+    if (top && res.adjusted === null && res.actual === null) {
+      res.initial = top.initial;
+      res.adjusted = top.adjusted;
+      res.actual = top.actual;
+      res.statedExecutionRate = top.statedRate;
+      const k = res.lines.length + rows.indexOf(top);
+      copyCites(ctx, `lines[${k}]`, 'budget');
+    } else if (!top && parts.length > 1 && res.adjusted === null && res.actual === null) {
+      // Sichuan's layout has no total row: the unit's funds are the sum of its fund sources.
+      res.initial = sum(parts.map((p) => p.initial));
+      res.adjusted = sum(parts.map((p) => p.adjusted));
+      res.actual = sum(parts.map((p) => p.actual));
+      ctx.warn('budget', `资金表没有合计行：总额按 ${parts.length} 个资金来源相加`);
+    }
+    res.lines.push(...rows);
+    return;
+  }
+}
+
+function readBlockRows(ctx: ExtractContext, cells: Cell[], from: number, columns: Column[], unit: AmountUnit): BudgetLine[] {
+  const rows: BudgetLine[] = [];
+  for (let i = from; i < Math.min(cells.length, from + 60); i++) {
+    const label = stripRowPrefix(cells[i]!.text);
+    const scope = ROW_LABELS.find(([re]) => re.test(label))?.[1];
+    if (!scope) {
+      if (rows.length && /指标|目标|绩效/.test(label)) break;
+      continue;
+    }
+    const vals = valuesAfter(cells, i, columns.length);
+    if (vals.length < 2) continue;
+    const line: BudgetLine = { name: label, scope, initial: null, adjusted: null, actual: null, statedRate: null };
+    const k = rows.length;
+    vals.forEach((c, idx) => {
+      const col = columns[idx];
+      if (col === 'initial' || col === 'adjusted' || col === 'actual') {
+        const a = amountOf(c, unit);
+        if (a) {
+          line[col] = a.wan;
+          ctx.cite(`lines[${k}].${col}`, c.start, c.end, { raw: a.raw, unit: a.unit });
+        }
+      } else if (col === 'rate') {
+        const r = rateOf(c) ?? (plainNumberOf(c) !== null ? null : null);
+        if (r) {
+          line.statedRate = r;
+          ctx.cite(`lines[${k}].statedRate`, c.start, c.end, { raw: c.text });
+        }
+      }
+    });
+    if (line.initial === null && line.adjusted === null && line.actual === null) continue;
+    rows.push(line);
+    i += vals.length;
+  }
+  // Line indexes above are relative to this block; shift their citations to absolute positions.
+  return rows;
+}
+
+function isZeroRow(l: BudgetLine): boolean {
+  return [l.initial, l.adjusted, l.actual].every((v) => v === null || v === '0');
+}
+
+/** Duplicates citations of a line's figures for the budget totals ("lines[0].actual" → "budget.actual"). */
+function copyCites(ctx: ExtractContext, linePrefix: string, to: string): void {
+  for (const p of [...ctx.provenance]) {
+    if (p.field.startsWith(linePrefix + '.')) {
+      const leaf = p.field.slice(linePrefix.length + 1);
+      ctx.provenance.push({ ...p, field: `${to}.${leaf === 'statedRate' ? 'statedExecutionRate' : leaf}` });
+    }
+  }
+}
+
+/** 2. Labelled cells: a short label cell followed (within two cells) by its value. */
+const LABELLED: { field: keyof Omit<FundsResult, 'lines'>; re: RegExp; rate?: boolean }[] = [
+  { field: 'initial', re: /^(部门)?年初预算(收入|数|支出)?$/ },
+  { field: 'adjusted', re: /^(部门)?调整(后)?预算(收入|数|支出)?$|^全年预算(数|收入)$/ },
+  { field: 'actual', re: /^实际支出(数)?$|^全年执行数$|^决算支出(数)?$/ },
+  { field: 'statedExecutionRate', re: /^预算(完成|执行)率$/, rate: true },
+  { field: 'statedAdjustmentRate', re: /^预算调整率$/, rate: true },
+];
+
+function readLabelledCells(ctx: ExtractContext, cells: Cell[], unit: AmountUnit, res: FundsResult): void {
+  for (let i = 0; i < cells.length; i++) {
+    const label = compact(cells[i]!.text);
+    if (label.length > 14) continue;
+    const spec = LABELLED.find((l) => l.re.test(label));
+    if (!spec || res[spec.field] !== null) continue;
+    for (const c of cells.slice(i + 1, i + 3)) {
+      const t = compact(c.text);
+      if (spec.rate) {
+        const r = parsePercent(t);
+        if (r) {
+          res[spec.field] = r;
+          ctx.cite(`budget.${spec.field}`, c.start, c.end, { raw: c.text });
+          break;
+        }
+      } else {
+        const a = /%$/.test(t) ? null : parseAmount(t, unit);
+        if (a) {
+          res[spec.field] = a.wan;
+          ctx.cite(`budget.${spec.field}`, c.start, c.end, { raw: a.raw, unit: a.unit });
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** "按收入性质分：其中：一般公共预算：951.84 … 按支出性质分：基本支出：408.34 项目支出：607.83" — budget-application breakdowns. */
+function readInlineBreakdown(ctx: ExtractContext, res: FundsResult): void {
+  const re = /(一般公共预算|政府性基金(?:拨款)?|纳入专户管理的非税收入(?:拨款)?|财政专户管理资金|其他资金|基本支出|项目支出)[ ]*[:：][ ]*([\d,]+(?:\.\d+)?)(?![\d.,])(?!\s*[%万元亿])/g;
+  const seen = new Set<string>();
+  for (const m of ctx.text.matchAll(re)) {
+    const name = m[1]!;
+    if (seen.has(name)) continue;
+    const a = parseAmount(m[2]!, '万元');
+    if (!a) continue;
+    seen.add(name);
+    const scope: LineScope = /支出$/.test(name) ? 'purpose' : 'source';
+    const k = res.lines.length;
+    res.lines.push({ name, scope, initial: null, adjusted: a.wan, actual: null, statedRate: null });
+    const s = m.index + m[0].lastIndexOf(m[2]!);
+    ctx.cite(`lines[${k}].adjusted`, s, s + m[2]!.length, { raw: m[2]!, unit: a.unit });
+  }
+}
+
+const AMOUNT = '([\\d,]+(?:\\.\\d+)?)\\s*(万\\s*元|亿\\s*元|元)';
+const NARRATIVE_LABELS: { col: 'initial' | 'adjusted' | 'actual' | 'rate'; re: RegExp }[] = [
+  { col: 'initial', re: new RegExp(`年初预算(?:数|安排)?(?:为|是)?\\s*${AMOUNT}`, 'g') },
+  { col: 'adjusted', re: new RegExp(`(?:全年预算(?:数|资金)?|调整后预算(?:数)?)(?:为|是)?\\s*${AMOUNT}`, 'g') },
+  { col: 'actual', re: new RegExp(`(?:(?:全年)?(?:共|累计|实际)?支出|执行数|决算数)(?:为|是)?\\s*${AMOUNT}`, 'g') },
+  { col: 'rate', re: /(?:预算执行率|执行率|完成预算的|预算完成率)(?:为|是|达)?\s*([\d.]+)\s*%/g },
+];
+
+/** 3. Narrative sentences naming at least two of 年初预算 / 全年预算 / 支出 / 执行率. */
+function readNarrativeLines(ctx: ExtractContext, res: FundsResult): void {
+  const text = ctx.text;
+  for (const s of sentences(text)) {
+    const body = text.slice(s.start, s.end);
+    if (/三公/.test(body)) continue;
+    const found: { col: string; start: number; end: number; raw: string; unit?: AmountUnit; value: string }[] = [];
+    for (const { col, re } of NARRATIVE_LABELS) {
+      re.lastIndex = 0;
+      const m = re.exec(body);
+      if (!m) continue;
+      const raw = m[1]!;
+      const at = s.start + m.index + m[0].lastIndexOf(raw);
+      if (col === 'rate') {
+        const r = parsePercent(`${raw}%`);
+        if (r) found.push({ col, start: at, end: at + raw.length + 1, raw: `${raw}%`, value: r });
+      } else {
+        const a = parseAmount(`${raw}${m[2]!.replace(/\s+/g, '')}`);
+        if (a) found.push({ col, start: at, end: at + raw.length + m[2]!.length, raw: a.raw, unit: a.unit, value: a.wan });
+      }
+    }
+    // Two money figures make a budget line; a rate alone with one amount is usually a sample or a share.
+    const money = found.filter((f) => f.col !== 'rate');
+    if (money.length < 2) continue;
+    const firstLabelAt = Math.min(...NARRATIVE_LABELS.map(({ re }) => (re.lastIndex = 0, re.exec(body)?.index ?? Infinity)));
+    const name = lineName(body, firstLabelAt);
+    if (!name) continue;
+    const k = res.lines.length;
+    const line: BudgetLine = {
+      name,
+      scope: /项目|专项|资金|经费/.test(name) ? 'project' : 'other',
+      initial: null,
+      adjusted: null,
+      actual: null,
+      statedRate: null,
+    };
+    for (const f of found) {
+      const field = f.col === 'rate' ? 'statedRate' : f.col;
+      if (f.col === 'rate') line.statedRate = f.value;
+      else line[f.col as 'initial' | 'adjusted' | 'actual'] = f.value;
+      ctx.cite(`lines[${k}].${field}`, f.start, f.end, { raw: f.raw, unit: f.unit ?? null });
+    }
+    res.lines.push(line);
+  }
+}
+
+/** The subject of a narrative budget sentence: a quoted project name, else the words before the first figure label. */
+function lineName(body: string, labelAt: number): string | null {
+  const quoted = /[“"]([^”"]{2,40})[”"]/.exec(body);
+  if (quoted && quoted.index < labelAt) return quoted[1]!.trim();
+  let head = body.slice(0, labelAt);
+  head = head
+    .replace(/^.*?\d{4}\s*年度?[，,]?/, '')
+    .replace(/^\s*(\d+[)）、.．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*/, '')
+    .replace(/^(我厅|我局|我委|我办|本部门|本单位|我单位|我部门|其中)[，,]?/, '')
+    .replace(/[，,:：\s]+$/, '')
+    .replace(/(绩效情况|情况)$/, '')
+    .replace(/(支出)经费$/, '$1')
+    .replace(/的$/, '');
+  if (head.length < 2 || head.length > 40 || /[，,。]/.test(head)) return null;
+  return head;
+}
+
+/** Unit-level totals stated in prose: 决算本年支出 with its 基本/项目 split, or a 预算支出总额. */
+function readNarrativeTotals(ctx: ExtractContext, res: FundsResult): void {
+  const text = ctx.text;
+  const spend = new RegExp(`(?:决算)?本年支出(?:合计|总额)?(?:为)?\\s*${AMOUNT}[，,]?\\s*其中[:：]?`, 'g');
+  const m = spend.exec(text);
+  if (m) {
+    const a = parseAmount(`${m[1]}${m[2]}`);
+    const at = m.index + m[0].indexOf(m[1]!);
+    if (a && res.actual === null) {
+      res.actual = a.wan;
+      ctx.cite('budget.actual', at, at + m[1]!.length + m[2]!.length, { raw: a.raw, unit: a.unit });
+    }
+    const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 200).split(/[。\n]/)[0]!;
+    const partRe = new RegExp(`(基本支出|项目支出|经营支出|上缴上级支出|对附属单位补助支出)\\s*${AMOUNT}`, 'g');
+    for (const p of tail.matchAll(partRe)) {
+      const pa = parseAmount(`${p[2]}${p[3]}`);
+      if (!pa) continue;
+      const k = res.lines.length;
+      res.lines.push({ name: p[1]!, scope: 'purpose', initial: null, adjusted: null, actual: pa.wan, statedRate: null });
+      const ps = m.index + m[0].length + p.index + p[0].indexOf(p[2]!);
+      ctx.cite(`lines[${k}].actual`, ps, ps + p[2]!.length + p[3]!.length, { raw: pa.raw, unit: pa.unit });
+    }
+    if (a && res.actual === a.wan) {
+      res.lines.unshift({ name: '本年支出合计', scope: 'total', initial: null, adjusted: null, actual: a.wan, statedRate: null });
+      shiftLineCites(ctx, 0);
+      ctx.cite('lines[0].actual', at, at + m[1]!.length + m[2]!.length, { raw: a.raw, unit: a.unit });
+    }
+  }
+  if (res.adjusted === null) {
+    const total = new RegExp(`(?:预算支出总额|部门预算总额|年度预算总额|预算总额)(?:为|是)?\\s*${AMOUNT}`).exec(text);
+    if (total) {
+      const a = parseAmount(`${total[1]}${total[2]}`);
+      if (a) {
+        res.adjusted = a.wan;
+        const at = total.index + total[0].indexOf(total[1]!);
+        ctx.cite('budget.adjusted', at, at + total[1]!.length + total[2]!.length, { raw: a.raw, unit: a.unit });
+      }
+    }
+  }
+}
+
+/** After inserting a line at `at`, renumber provenance of lines at or after it. */
+function shiftLineCites(ctx: ExtractContext, at: number): void {
+  for (const p of ctx.provenance) {
+    const m = /^lines\[(\d+)\](.*)$/.exec(p.field);
+    if (m && Number(m[1]) >= at) p.field = `lines[${Number(m[1]) + 1}]${m[2]}`;
+  }
+}
+
+/**
+ * Sentences for narrative reading. Breaks at 。；; and at line ends — except where a long line simply wraps
+ * (PDF text layers break paragraphs every ~40 characters, even inside "59.12万\n元").
+ */
+export function sentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  let lineStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    let brk = i === text.length || ch === '。' || ch === '；' || ch === ';';
+    if (ch === '\n') {
+      const lineLen = i - lineStart;
+      const next = text[i + 1];
+      const wraps = lineLen >= 30 && next !== undefined && next !== '\n' && !/[\s\t(（一二三四五六七八九十\d•-]/.test(next);
+      brk = !wraps;
+      lineStart = i + 1;
+    }
+    if (brk) {
+      if (i > start) out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function compact(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+

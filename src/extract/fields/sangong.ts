@@ -1,0 +1,166 @@
+/**
+ * 三公经费 figures, one entry per (year, category). Tables first: their header decides which year and which of
+ * 预算 / 决算 each column holds ("2022年决算数 | 2023年预算数 | 2023年决算数", or "预算数 | 决算数 | 执行率" for the
+ * fiscal year). Narrative sentences fill in only when no table was found.
+ */
+import type { AmountUnit, SangongCategory, SangongLine } from '../../model/report';
+import type { ExtractContext } from '../context';
+import { findUnitHint, parseAmount } from '../text/numbers';
+import { amountOf, stripRowPrefix, tableCells, valuesAfter, type Cell } from './table-cells';
+
+/** Category from a row label, most specific first. */
+const CATEGORY_LABELS: [SangongCategory, RegExp][] = [
+  ['vehicle', /(公务用车|公车|车辆)(购置)?(及|和|与)(运行|维护)|公务用车费$|公务用车购置和维护/],
+  ['vehicle_purchase', /(公务用车|公车|车辆)购置(费|经费)?$/],
+  ['vehicle_operation', /(公务用车|公车|车辆)(运行|运维)(维护|维修)?(费|经费)?$/],
+  ['abroad', /出国|出境|因公出/],
+  ['reception', /公务接待/],
+  ['total', /^(合计|总计|小计)$|^[“"]?三公[”"]?经费(合计|总额|支出|小计)?$/],
+];
+
+export function categoryOf(label: string): SangongCategory | null {
+  const t = stripRowPrefix(label).replace(/[“”"]/g, '');
+  if (t.length > 24) return null;
+  for (const [cat, re] of CATEGORY_LABELS) if (re.test(t)) return cat;
+  return null;
+}
+
+interface Column {
+  kind: 'budget' | 'actual' | 'rate' | 'other';
+  year: number | null;
+}
+
+function columnOf(text: string): Column | null {
+  const t = text.replace(/\s+/g, '');
+  const y = /(\d{4})年(度)?/.exec(t);
+  const year = y ? Number(y[1]) : null;
+  if (/执行率|控制率|完成率|增减|变动|比上年|同比/.test(t)) return { kind: 'rate', year };
+  if (/预算(数|金额|支出数)?/.test(t) && !/决算/.test(t)) return { kind: 'budget', year };
+  if (/决算(数|金额|支出数)?|实际(支出|执行)(数)?|执行数/.test(t)) return { kind: 'actual', year };
+  return null;
+}
+
+export function extractSangong(ctx: ExtractContext, fiscalYear: number | null, defaultUnit: AmountUnit): SangongLine[] {
+  if (!/三公|出国|公务接待|公务用车|公车/.test(ctx.text)) return [];
+  const fromTables = ctx.guard('sangong', [] as SangongLine[], () => readTables(ctx, fiscalYear, defaultUnit));
+  if (fromTables.length) return fromTables;
+  return ctx.guard('sangong', [] as SangongLine[], () => readNarrative(ctx, fiscalYear));
+}
+
+function readTables(ctx: ExtractContext, fiscalYear: number | null, unit: AmountUnit): SangongLine[] {
+  const cells = tableCells(ctx.text);
+  const out = new Map<string, SangongLine>();
+  const cites: Cite[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const header = readHeader(cells, i);
+    if (!header) continue;
+    const { columns, end } = header;
+    const tableUnit = findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 200), cells[end - 1]!.end)) ?? unit;
+    let rowsRead = 0;
+    let misses = 0;
+    for (let j = end; j < cells.length && misses < 12; j++) {
+      const cell = cells[j]!;
+      const cat = categoryOf(cell.text);
+      if (!cat) {
+        if (cell.text.length > 40 || (rowsRead > 0 && columnOf(cell.text) && readHeader(cells, j))) break;
+        if (!/^[\d.、]+$/.test(cell.text.trim())) misses++;
+        continue;
+      }
+      misses = 0;
+      const vals = valuesAfter(cells, j, columns.length);
+      if (!vals.length) continue;
+      vals.forEach((c, k) => {
+        const col = columns[k]!;
+        if (col.kind !== 'budget' && col.kind !== 'actual') return;
+        const year = col.year ?? fiscalYear;
+        if (year === null) return;
+        const a = amountOf(c, tableUnit);
+        if (!a) return;
+        const key = `${year}|${cat}`;
+        const line = out.get(key) ?? { year, category: cat, budget: null, actual: null };
+        if (line[col.kind] !== null) return; // first table wins for a figure
+        line[col.kind] = a.wan;
+        out.set(key, line);
+        cites.push({ key, kind: col.kind, cell: c, raw: a.raw, unit: a.unit });
+      });
+      rowsRead++;
+      j += vals.length;
+    }
+    i = end;
+  }
+  const lines = [...out.values()].sort((a, b) => a.year - b.year || order(a.category) - order(b.category));
+  citeAll(ctx, lines, cites);
+  return lines;
+}
+
+interface Cite {
+  key: string;
+  kind: 'budget' | 'actual';
+  cell: Cell;
+  raw: string;
+  unit: AmountUnit;
+}
+
+function citeAll(ctx: ExtractContext, lines: SangongLine[], cites: Cite[]): void {
+  const index = new Map(lines.map((l, i) => [`${l.year}|${l.category}`, i]));
+  for (const c of cites) {
+    const i = index.get(c.key);
+    if (i !== undefined) ctx.cite(`sangong[${i}].${c.kind}`, c.cell.start, c.cell.end, { raw: c.raw, unit: c.unit });
+  }
+}
+
+function order(c: SangongCategory): number {
+  return ['total', 'abroad', 'reception', 'vehicle', 'vehicle_purchase', 'vehicle_operation'].indexOf(c);
+}
+
+/** A run of ≥2 header cells naming 预算/决算 columns (possibly with "(万元)" unit cells between them). */
+function readHeader(cells: Cell[], i: number): { columns: Column[]; end: number } | null {
+  const first = columnOf(cells[i]!.text);
+  if (!first || first.kind === 'rate' || cells[i]!.text.length > 16) return null;
+  const columns: Column[] = [first];
+  let j = i + 1;
+  for (; j < Math.min(cells.length, i + 10); j++) {
+    const t = cells[j]!.text.replace(/\s+/g, '');
+    if (/^[(（]?(万元|元|亿元|%)[)）]?$/.test(t)) continue;
+    const c = t.length <= 16 ? columnOf(t) : null;
+    if (!c) break;
+    columns.push(c);
+  }
+  const money = columns.filter((c) => c.kind === 'budget' || c.kind === 'actual');
+  if (money.length < 2 || !money.some((c) => c.kind === 'actual')) return null;
+  return { columns, end: j };
+}
+
+/** "2023年度三公经费预算支出数为214.00万元，决算支出数为169.46万元", possibly naming several years. */
+function readNarrative(ctx: ExtractContext, fiscalYear: number | null): SangongLine[] {
+  const out = new Map<string, SangongLine>();
+  const text = ctx.text;
+  const cites: Cite[] = [];
+  const re = /[^。\n]*三公[^。\n]*/g;
+  for (const s of text.matchAll(re)) {
+    let year = fiscalYear;
+    const clauseRe = /[^，,；;]+/g;
+    for (const c of s[0].matchAll(clauseRe)) {
+      const clause = c[0];
+      const y = /(\d{4})\s*年/.exec(clause);
+      if (y) year = Number(y[1]);
+      if (year === null) continue;
+      const kind = /决算|实际支出|支出(数)?为/.test(clause) ? 'actual' : /预算/.test(clause) ? 'budget' : null;
+      const m = /([\d,]+(?:\.\d+)?)\s*(万元|亿元|元)/.exec(clause);
+      if (!kind || !m || /较|比|减少|增加|节约|下降|增长/.test(clause.slice(0, m.index))) continue;
+      const cat = categoryOf(clause.replace(/[\d,.]+\s*(万元|亿元|元).*$/, '').replace(/^.*?(因公出国|公务接待|公务用车|公车)/, '$1')) ?? 'total';
+      const a = parseAmount(`${m[1]}${m[2]}`);
+      if (!a) continue;
+      const key = `${year}|${cat}`;
+      const line = out.get(key) ?? { year, category: cat, budget: null, actual: null };
+      if (line[kind] !== null) continue;
+      line[kind] = a.wan;
+      out.set(key, line);
+      const at = s.index + c.index + m.index;
+      cites.push({ key, kind, cell: { text: m[0], start: at, end: at + m[0].length, line: 0 }, raw: a.raw, unit: a.unit });
+    }
+  }
+  const lines = [...out.values()].sort((a, b) => a.year - b.year || order(a.category) - order(b.category));
+  citeAll(ctx, lines, cites);
+  return lines;
+}

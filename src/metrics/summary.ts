@@ -1,0 +1,59 @@
+/**
+ * Headline numbers for the home page.
+ *
+ *   homeSummary(db, f): Promise<HomeSummary>
+ *   HomeSummary = { reports, units, years, jurisdictions: number; medianExecutionRate: string | null;
+ *                   sangongActual: string | null; sangongBudget: string | null; medianScore: string | null;
+ *                   problemCount: number; failedChecks: number }
+ * jurisdictions counts distinct province/prefecture/county paths. 三公 sums are the 三公 totals (given or
+ * derived) of the selected units, one per unit and year (see ./sangong.ts), over the selected years.
+ * Medians are exact (canonical decimal strings, e.g. "0.92945").
+ */
+import type { QueryClient } from '../db/client';
+import { canonical } from '../money/decimal';
+import { whereClause, type Filters } from './filters';
+import { sangongUnitCte } from './sangong';
+import { dec, medianDec, yearsIn } from './views';
+
+export type HomeSummary = {
+  reports: number;
+  units: number;
+  years: number;
+  jurisdictions: number;
+  medianExecutionRate: string | null;
+  sangongActual: string | null;
+  sangongBudget: string | null;
+  medianScore: string | null;
+  problemCount: number;
+  failedChecks: number;
+};
+
+export async function homeSummary(db: QueryClient, f: Filters): Promise<HomeSummary> {
+  const [a] = await db.query(`SELECT
+  CAST(count(*) AS INTEGER) AS reports,
+  CAST(count(DISTINCT unit_key) AS INTEGER) AS units,
+  CAST(count(DISTINCT fiscal_year) AS INTEGER) AS years,
+  CAST(count(DISTINCT place_key) AS INTEGER) AS jurisdictions,
+  ${dec(medianDec('execution_rate'), 'median_execution_rate')},
+  ${dec(medianDec('score'), 'median_score')},
+  CAST(coalesce(sum(problem_count), 0) AS INTEGER) AS problem_count,
+  CAST(coalesce(sum(failed_checks), 0) AS INTEGER) AS failed_checks
+FROM unit_year r WHERE ${whereClause(f, 'r')}`);
+  const [s] = await db.query(`WITH ${sangongUnitCte(f)}
+SELECT ${dec('sum(actual)', 'actual')}, ${dec('sum(budget)', 'budget')}
+FROM sg WHERE category = 'total' AND ${yearsIn(f.years, 'year')}`);
+  const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+  const med = (v: unknown): string | null => (v === null || v === undefined ? null : canonical(String(v)));
+  return {
+    reports: Number(a?.reports ?? 0),
+    units: Number(a?.units ?? 0),
+    years: Number(a?.years ?? 0),
+    jurisdictions: Number(a?.jurisdictions ?? 0),
+    medianExecutionRate: med(a?.median_execution_rate),
+    sangongActual: str(s?.actual),
+    sangongBudget: str(s?.budget),
+    medianScore: med(a?.median_score),
+    problemCount: Number(a?.problem_count ?? 0),
+    failedChecks: Number(a?.failed_checks ?? 0),
+  };
+}

@@ -1,11 +1,12 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { dataDirPlugin } from './src/db/vite-data-plugin.js';
 
 // Hash routing + relative base: dist/ works from any static host path, and embeds work in iframes.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), dataDirPlugin()],
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   worker: { format: 'es' },
   build: {

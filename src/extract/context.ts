@@ -5,6 +5,7 @@
  */
 import type { AmountUnit, Provenance, Warning } from '../model/report';
 import { quoteAround, toOriginalSpan, type NormalizedText } from './text/normalize';
+import { tableCells, type Cell } from './fields/table-cells';
 
 export class ExtractContext {
   readonly provenance: Provenance[] = [];
@@ -17,6 +18,12 @@ export class ExtractContext {
 
   get text(): string {
     return this.n.text;
+  }
+
+  private cellCache: Cell[] | null = null;
+  /** The document's table cells, computed once and shared by the funds, 三公 and indicator readers. */
+  cells(): Cell[] {
+    return (this.cellCache ??= tableCells(this.n.text));
   }
 
   /** Records where `field` came from: normalized span [start, end). */

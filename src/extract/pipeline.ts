@@ -69,7 +69,8 @@ export function extractReport(doc: PipelineInput): Report {
   // Most tables say their unit once ("单位:万元"); amounts without one default to the document's hint, else 万元.
   const unit: AmountUnit = findUnitHint(n.text) ?? '万元';
   const funds = ctx.guard('budget', null, () => extractFunds(ctx, unit));
-  const sangong = ctx.guard('sangong', [], () => extractSangong(ctx, year?.year ?? null, unit));
+  const sangongRes = ctx.guard('sangong', { lines: [], disagreements: [] }, () => extractSangong(ctx, year?.year ?? null, unit));
+  const sangong = sangongRes.lines;
   const indicators = ctx.guard('indicators', [], () => extractIndicators(ctx));
   const problems = ctx.guard('problems', [], () =>
     findProblems(n.text).map((p) => {
@@ -112,5 +113,15 @@ export function extractReport(doc: PipelineInput): Report {
     synthetic: false,
   };
   report.checks = ctx.guard('checks', [], () => runChecks(report));
+  // Same 三公 figure stated twice (table and narrative) with different values: keep the table's, flag both.
+  for (const d of sangongRes.disagreements) {
+    report.checks.push({
+      rule: 'narrative.sangong_vs_table',
+      severity: 'warning',
+      passed: false,
+      message: `三公经费 ${d.year} 年 ${d.category} ${d.kind === 'budget' ? '预算数' : '决算数'}：表格为 ${d.table} 万元，正文为 ${d.narrative} 万元`,
+      figures: { table: d.table, narrative: d.narrative },
+    });
+  }
   return report;
 }

@@ -212,11 +212,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Parses data/reports.csv (the dataset under test) with the project's own CSV reader. */
-export async function datasetReports(): Promise<Record<string, string>[]> {
+/** Parses data/<table>.csv (the dataset the build serves) with the project's own CSV reader. */
+export async function datasetTable(table: string): Promise<Record<string, string>[]> {
   const { parseCsv } = await import('../../src/model/csv');
-  const file = existsSync(path.join(DIST, 'data/reports.csv')) ? path.join(DIST, 'data/reports.csv') : path.join(DATA, 'reports.csv');
+  const inDist = path.join(DIST, 'data', `${table}.csv`);
+  const file = existsSync(inDist) ? inDist : path.join(DATA, `${table}.csv`);
+  if (!existsSync(file)) return [];
   const recs = parseCsv(await readFile(file, 'utf8'));
   const [head, ...rows] = recs;
-  return rows.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
+  if (!head) return [];
+  return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
 }
+
+export const datasetReports = () => datasetTable('reports');

@@ -151,3 +151,23 @@ describe('report identity', () => {
     }
   });
 });
+
+describe('narrative vs table', () => {
+  it('keeps the table figure and flags a narrative 三公 figure that disagrees', () => {
+    const r = extractText(
+      [
+        '2023年度部门整体支出绩效自评报告',
+        '2023年度三公经费预算数为30.00万元，决算数为25.00万元。',
+        '类型\t预算数\t决算数',
+        '因公出国(境)费用\t0.00\t0.00',
+        '公务接待费\t10.00\t8.00',
+        '公务用车购置及运行维护费\t20.00\t16.00',
+        '合计\t30.00\t24.00',
+      ].join('\n'),
+    );
+    expect(r.sangong.find((s) => s.category === 'total')?.actual).toBe('24');
+    const flag = r.checks.find((c) => c.rule === 'narrative.sangong_vs_table');
+    expect(flag?.passed).toBe(false);
+    expect(flag?.figures).toEqual({ table: '24', narrative: '25' });
+  });
+});

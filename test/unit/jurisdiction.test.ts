@@ -188,6 +188,17 @@ describe('resolveJurisdiction on constructed snippets', () => {
     expect(r.warnings).toContain('no place name found for the issuing unit');
   });
 
+  it('with no unit named anywhere, a place in the title is used, with a warning', () => {
+    const r = resolveJurisdiction('2023年度湖南省农村公路养护专项资金绩效评价报告\n一、项目概况\n全年完成养护里程。');
+    expect(r.jurisdiction).toEqual({ province: '湖南省', prefecture: null, county: null, level: 'province', code: '430000' });
+    expect(r.warnings.join('\n')).toMatch(/title/);
+  });
+
+  it('verbs and nouns that end like organisations are not units ("举办", "格局")', () => {
+    const r = resolveJurisdiction('2023年度工作总结\n本年度长沙市举办应急演练，形成新格局。');
+    expect(r.jurisdiction.code).toBeNull();
+  });
+
   it('works on traditional-script text once normalized', () => {
     const n = normalizeText('廣州市天河區應急管理局\n2022年度部門整體支出績效自評報告');
     expect(resolveJurisdiction(n.text).jurisdiction.code).toBe('440106');
@@ -244,5 +255,23 @@ describe.skipIf(!files.length)('resolveJurisdiction on the real corpus', () => {
     expect(text).toMatch(/湘潭市/);
     expect(text).toMatch(/安化县/);
     expect(resolveJurisdiction(text).jurisdiction.level).toBe('province');
+  });
+});
+
+describe('resolveJurisdiction: department hints', () => {
+  it('a department named after an everyday word keeps its real place ("公安局")', () => {
+    const r = resolveJurisdiction('2023年度部门整体支出绩效自评报告', { departmentName: '南县公安局' });
+    expect(r.jurisdiction.code).toBe('430921');
+    expect(r.evidence).toEqual([{ name: '南县', start: -1, end: -1 }]);
+  });
+
+  it('a hint without a place falls back to the text', () => {
+    const r = resolveJurisdiction('株洲市渌口区财政局\n2023年度工作总结', { departmentName: '区财政局' });
+    expect(r.jurisdiction.code).toBe('430212');
+  });
+
+  it('"省…厅" without a name takes the only province the text points to', () => {
+    const r = resolveJurisdiction('2023年度部门整体支出绩效自评报告\n依照有关通知(湘财绩〔2024〕3号)开展自评。', { departmentName: '省应急管理厅' });
+    expect(r.jurisdiction).toEqual({ province: '湖南省', prefecture: null, county: null, level: 'province', code: '430000' });
   });
 });

@@ -152,6 +152,8 @@ describe('findNumbers', () => {
     expect(vals('2024 年 05 月 30 日印发')).toEqual([]);
     expect(vals('发布时间:2024-06-30 10:06')).toEqual([]);
     expect(vals('2023年度预算')).toEqual([]);
+    expect(vals('附件:1.2023年度自评表')).toEqual([]); // list number fused to a year
+    expect(vals('与近5年均值相比')).toEqual(['5']);
     expect(vals('2023年1-8月支出 15.5万元')).toEqual(['15.5万元']);
     // 年 lost in conversion: "2024年4-5月" → "20244-5月", "2024年4月1日" → "202441日".
     expect(vals('20244-5月开展评价，截至202441日到位资金 300.00万元')).toEqual(['300.00万元']);

@@ -11,7 +11,7 @@ import type { AmountUnit, BudgetLine, LineScope } from '../../model/report';
 import { sum } from '../../money/decimal';
 import type { ExtractContext } from '../context';
 import { findUnitHint, parseAmount, parsePercent } from '../text/numbers';
-import { amountOf, plainNumberOf, rateOf, stripRowPrefix, tableCells, valuesAfter, type Cell } from './table-cells';
+import { amountOf, plainNumberOf, rateOf, stripRowPrefix, valuesAfter, type Cell } from './table-cells';
 
 export interface FundsResult {
   initial: string | null;
@@ -49,7 +49,7 @@ export function extractFunds(ctx: ExtractContext, defaultUnit: AmountUnit): Fund
     statedAdjustmentRate: null,
     lines: [],
   };
-  const cells = tableCells(ctx.text);
+  const cells = ctx.cells();
   ctx.guard('budget', undefined, () => readFundsBlock(ctx, cells, defaultUnit, res));
   ctx.guard('budget', undefined, () => readLabelledCells(ctx, cells, defaultUnit, res));
   ctx.guard('lines', undefined, () => readInlineBreakdown(ctx, res));

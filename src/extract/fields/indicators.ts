@@ -9,7 +9,7 @@
 import type { Indicator } from '../../model/report';
 import type { ExtractContext } from '../context';
 import { parseNumber } from '../text/numbers';
-import { tableCells, type Cell } from './table-cells';
+import type { Cell } from './table-cells';
 
 const LEVEL1 = /^(产出|效益|满意度|投入|过程|管理|履职|效果|影响)(指标)?(\(\d+分\))?$/;
 const LEVEL2 =
@@ -18,9 +18,8 @@ const HEADER_L3 = /^三级指标$/;
 const HEADER_WEIGHT = /^(分值|权重)/;
 
 export function extractIndicators(ctx: ExtractContext): Indicator[] {
-  const text = ctx.text;
   const out: Indicator[] = [];
-  const cells = tableCells(text);
+  const cells = ctx.cells();
   for (let h = 0; h < cells.length; h++) {
     if (!HEADER_L3.test(compact(cells[h]!.text))) continue;
     // Count the value columns between 三级指标 and 分值.

@@ -4,9 +4,10 @@
  * fiscal year). Narrative sentences fill in only when no table was found.
  */
 import type { AmountUnit, SangongCategory, SangongLine } from '../../model/report';
-import type { ExtractContext } from '../context';
+import Decimal from 'decimal.js';
+import { ExtractContext } from '../context';
 import { findUnitHint, parseAmount } from '../text/numbers';
-import { amountOf, stripRowPrefix, tableCells, valuesAfter, type Cell } from './table-cells';
+import { amountOf, stripRowPrefix, valuesAfter, type Cell } from './table-cells';
 
 /** Category from a row label, most specific first. */
 const CATEGORY_LABELS: [SangongCategory, RegExp][] = [
@@ -40,15 +41,36 @@ function columnOf(text: string): Column | null {
   return null;
 }
 
-export function extractSangong(ctx: ExtractContext, fiscalYear: number | null, defaultUnit: AmountUnit): SangongLine[] {
-  if (!/三公|出国|公务接待|公务用车|公车/.test(ctx.text)) return [];
+export interface SangongResult {
+  lines: SangongLine[];
+  /** Figures a table and the narrative both state but with different values (kept for a check; table wins). */
+  disagreements: { year: number; category: SangongCategory; kind: 'budget' | 'actual'; table: string; narrative: string }[];
+}
+
+export function extractSangong(ctx: ExtractContext, fiscalYear: number | null, defaultUnit: AmountUnit): SangongResult {
+  if (!/三公|出国|公务接待|公务用车|公车/.test(ctx.text)) return { lines: [], disagreements: [] };
   const fromTables = ctx.guard('sangong', [] as SangongLine[], () => readTables(ctx, fiscalYear, defaultUnit));
-  if (fromTables.length) return fromTables;
-  return ctx.guard('sangong', [] as SangongLine[], () => readNarrative(ctx, fiscalYear));
+  // Narrative figures are read on a scratch context so their citations do not mix with the table's.
+  const scratch = new ExtractContext(ctx.file, ctx.n);
+  const fromText = ctx.guard('sangong', [] as SangongLine[], () => readNarrative(scratch, fiscalYear));
+  if (!fromTables.length) {
+    ctx.provenance.push(...scratch.provenance);
+    return { lines: fromText, disagreements: [] };
+  }
+  const disagreements: SangongResult['disagreements'] = [];
+  for (const n of fromText) {
+    const t = fromTables.find((x) => x.year === n.year && x.category === n.category);
+    for (const kind of ['budget', 'actual'] as const) {
+      const a = t?.[kind];
+      const b = n[kind];
+      if (a && b && !new Decimal(a).eq(b)) disagreements.push({ year: n.year, category: n.category, kind, table: a, narrative: b });
+    }
+  }
+  return { lines: fromTables, disagreements };
 }
 
 function readTables(ctx: ExtractContext, fiscalYear: number | null, unit: AmountUnit): SangongLine[] {
-  const cells = tableCells(ctx.text);
+  const cells = ctx.cells();
   const out = new Map<string, SangongLine>();
   const cites: Cite[] = [];
   for (let i = 0; i < cells.length; i++) {

@@ -62,6 +62,8 @@ const UNIT_SUFFIX = '(?:委员会|管委会|办公室|人民政府|政府|指挥
 /** After a place chain: 本级 / 市直, or a short department name then an organisation suffix. */
 const UNIT_AFTER = new RegExp(`^(?:本级|市直|区直|县直|省直|直属|(?:[^\\s、的与及，。；：:,;（）()《》“”"'省县州号\\d]{0,10}?)${UNIT_SUFFIX})`);
 /** A unit named as the author of an instruction the report answers: "根据《X财政局关于…》", "按照X财政局要求". */
+/** Words that end like an organisation but are not one ("湖南省举办…", "新格局", "为中心"). */
+const NOT_ORG = /(?:格局|布局|大局|全局|结局|举办|主办|承办|协办|督办|交办|转办|查办|创办|开办|兴办|包办|代办|申办|为中心)$/;
 const NOTICE_AFTER = /^\s*[》」]?\s*《?\s*(?:关于|(?:的)?要求|(?:的)?通知|(?:的)?文件|印发|下发|部署)/;
 const NOTICE_BEFORE = /(?:根据|按照|依据|遵照|落实|贯彻)\s*《?\s*$/;
 
@@ -264,6 +266,7 @@ function findUnits(text: string, mentions: Mention[], titleSpan: { start: number
     if (!u) continue;
     const head = chain[0]!;
     if (chain.length === 1 && STOP_STANDALONE.has(m.surface)) continue;
+    if (NOT_ORG.test(u[0])) continue;
     // A suffix that really belongs to a later place ("湖南省" + "市场监管局" is fine, "湖南" + "长沙市局" is not).
     if (next && next.start < m.end + u[0].length && (!isWeak(next) || next.chained)) continue;
     const end = m.end + u[0].length;
@@ -293,7 +296,6 @@ function keyOf(cands: Place[]): string {
 interface Choice {
   cands: Place[];
   evidence: { name: string; start: number; end: number }[];
-  from: string;
   exclude: Set<Mention>;
   surface: string;
 }
@@ -340,7 +342,6 @@ function chooseIssuer(g: Gazetteer, units: Unit[], warnings: string[]): Choice |
   return {
     cands: best.cands,
     evidence: u.chain.map((m) => ({ name: m.surface, start: m.start, end: m.end })),
-    from: issuerGrade.length ? 'letterhead' : 'body',
     exclude,
     surface: u.chain.map((m) => m.surface).join(''),
   };
@@ -400,13 +401,15 @@ export function resolveJurisdiction(text: string, hints?: { departmentName?: str
   if (dept) {
     const at = text.indexOf(dept);
     const base = at >= 0 ? at : 0;
-    const hm = scan(g, dept, base);
-    chainUp(g, hm, dept, base);
+    const all = scan(g, dept, base);
+    chainUp(g, all, dept, base);
+    // "XX县公安局": 公安 is a word here, not 公安县.
+    const hm = all.filter((m) => m.chained || !STOP_STANDALONE.has(m.surface));
     if (hm.length) {
-      // The most specific chain: prefer the chain whose last mention is deepest, then the longest chain.
-      const lasts = hm.filter((m, k) => !(hm[k + 1] && hm[k + 1]!.prev === m));
+      // The most specific chain: prefer the chain whose last mention is deepest, then the longest, then the first.
+      const lasts = hm.filter((m) => !hm.some((x) => x.prev === m));
       const depth = (m: Mention) => Math.max(...m.cands.map((c) => (c.level === 'county' ? 2 : c.level === 'prefecture' ? 1 : 0)));
-      lasts.sort((a, b) => depth(b) - depth(a) || chainOf(b).length - chainOf(a).length);
+      lasts.sort((a, b) => depth(b) - depth(a) || chainOf(b).length - chainOf(a).length || a.start - b.start);
       const last = lasts[0]!;
       const chain = chainOf(last);
       const exclude = new Set<Mention>(
@@ -417,7 +420,6 @@ export function resolveJurisdiction(text: string, hints?: { departmentName?: str
         {
           cands: last.cands,
           evidence: chain.map((m) => ({ name: m.surface, start: at >= 0 ? m.start : -1, end: at >= 0 ? m.end : -1 })),
-          from: 'department',
           exclude,
           surface: chain.map((m) => m.surface).join(''),
         },
@@ -457,7 +459,6 @@ export function resolveJurisdiction(text: string, hints?: { departmentName?: str
         {
           cands: last.cands,
           evidence: chain.map((m) => ({ name: m.surface, start: m.start, end: m.end })),
-          from: 'title',
           exclude: new Set(mentions.filter((m) => m.surface === last.surface && m.cands.length > 1)),
           surface: chain.map((m) => m.surface).join(''),
         },

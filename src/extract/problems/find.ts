@@ -99,6 +99,15 @@ function isEndLine(trimmed: string): boolean {
   return classifyProblem(body.slice(0, 30)).categories.length === 0;
 }
 
+/** A heading that is nothing but "存在的问题" (possibly "及原因分析"). */
+const START_EXACT =
+  /^(?:存在的?(?:主要)?问题|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足))(?:及(?:其)?原因(?:分析)?|和不足|分析)?\s*[:：]?$/;
+
+function isStartHeading(trimmed: string): boolean {
+  const body = stripNumbering(trimmed);
+  return START_HEAD.test(body) && body.length <= 30 && !/[。；;]/.test(body);
+}
+
 interface Section {
   /** Content span (after the heading / label). */
   start: number;
@@ -129,7 +138,7 @@ function findSections(text: string, lines: Line[]): Section[] {
     } else if ((narrative = START_NARRATIVE.exec(body)) && body.length > narrative[0].length + 2) {
       contentStart = bodyAt + narrative[0].length;
       inline = true;
-    } else if (START_INTRO.test(trimmed) || (START_HEAD.test(body) && body.length <= 30 && !/[。；;]/.test(body))) {
+    } else if (START_INTRO.test(trimmed) || isStartHeading(trimmed)) {
       contentStart = line.end + 1;
     }
     if (contentStart < 0 || contentStart > text.length) continue;
@@ -157,6 +166,8 @@ function findSections(text: string, lines: Line[]): Section[] {
         }
       }
     }
+    // "四、存在的问题及改进措施" with its own "(一)存在的问题" inside: the inner heading is the start.
+    if (!inline && lines.slice(i + 1).some((l) => l.start < end && START_EXACT.test(stripNumbering(l.raw.trim())))) continue;
     end = Math.min(end, contentStart + 6000);
     const cut = END_INLINE.exec(text.slice(contentStart, end));
     if (cut) end = contentStart + cut.index;

@@ -97,8 +97,7 @@ export function parseAmount(s: string, defaultUnit?: AmountUnit): Amount | null 
 }
 
 /** "单位:万元", "金额单位：元", "单位：人民币万元", "(万元)", "（元）". */
-const UNIT_HINT_RE =
-  /单位\s*[:：]?\s*(?:人民币)?\s*(亿元|万元|元)|[(（]\s*(?:(?:金额)?单位\s*[:：]?\s*)?(?:人民币)?\s*(亿元|万元|元)\s*[)）]/g;
+const UNIT_HINT_RE = /单位[:：\s]*(?:人民币\s*)?(亿元|万元|元)|[(（]\s*(?:(?:金额)?单位[:：\s]*)?(?:人民币\s*)?(亿元|万元|元)\s*[)）]/g;
 
 /**
  * The unit a table header or caption declares. When `s` holds several (a previous table's caption, then this
@@ -114,21 +113,27 @@ export function findUnitHint(s: string): AmountUnit | null {
 
 // ---- numbers in running text -------------------------------------------------------------------------------
 
-const RANGE = '\\s*[-—–~至到]\\s*';
-/** Spans that contain digits but are not figures: dates (also with the 年 lost), times, document and index numbers. */
+/** Bounded whitespace: unbounded \s* next to other \s* would make these patterns quadratic on long space runs. */
+const SP = '\\s{0,3}';
+const RANGE = `${SP}[-—–~至到]${SP}`;
+/**
+ * Spans that contain digits but are not figures: dates (also with the 年 lost), times, document and index numbers.
+ * Patterns that start on a digit run are anchored with a lookbehind so a long run is scanned once, not once per digit.
+ */
 const NOT_FIGURES: RegExp[] = [
-  new RegExp(`(?:19|20)\\d{2}${RANGE}(?:19|20)\\d{2}\\s*年`, 'g'), // 2022—2023年
-  new RegExp(`(?<![\\d.])(?:19|20)\\d{2}\\s*年(?:\\s*\\d{1,2}\\s*(?:${RANGE}\\d{1,2}\\s*)?月)?(?:\\s*\\d{1,2}\\s*[日号])?`, 'g'), // 2024 年 05 月 30 日
-  /(?<![\d.])(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)*/g, // 2024-06-30 10:14
-  new RegExp(`(?<![\\d.])(?:19|20)\\d{2}\\d{1,2}(?:${RANGE}\\d{1,2})?\\s*[月日]`, 'g'), // lost 年: 20244-5月, 202441日, 202012月
-  new RegExp(`(?<![\\d.])\\d{1,2}\\s*(?:${RANGE}\\d{1,2}\\s*)?月(?:\\s*\\d{1,2}\\s*[日号])?`, 'g'), // 1-8月, 9月29日
-  new RegExp(`(?<![\\d.])\\d{1,2}\\s*(?:${RANGE}\\d{1,2}\\s*)?日`, 'g'), // 30日
+  new RegExp(`(?<!\\d)(?:19|20)\\d{2}${RANGE}(?:19|20)\\d{2}${SP}年`, 'g'), // 2022—2023年
+  // No '.' in the lookbehind: "附件:1.2023年度" is a list number fused to a year, not the figure 1.2023.
+  new RegExp(`(?<!\\d)(?:19|20)\\d{2}${SP}年(?:${SP}\\d{1,2}(?:${RANGE}\\d{1,2})?${SP}月)?(?:${SP}\\d{1,2}${SP}[日号])?`, 'g'), // 2024 年 05 月 30 日
+  /(?<![\d.])(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]{1,3}\d{1,2}:\d{2}(?::\d{2})?)*/g, // 2024-06-30 10:14
+  new RegExp(`(?<![\\d.])(?:19|20)\\d{2}\\d{1,2}(?:${RANGE}\\d{1,2})?${SP}[月日]`, 'g'), // lost 年: 20244-5月, 202441日, 202012月
+  new RegExp(`(?<![\\d.])\\d{1,2}(?:${RANGE}\\d{1,2})?${SP}月(?:${SP}\\d{1,2}${SP}[日号])?`, 'g'), // 1-8月, 9月29日
+  new RegExp(`(?<![\\d.])\\d{1,2}(?:${RANGE}\\d{1,2})?${SP}日`, 'g'), // 30日
   /(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?/g, // 10:06
-  /[〔【\[(]\s*(?:19|20)\d{2}\s*[〕】\])]\s*\d*\s*号?/g, // 〔2024〕10号, 【2022】22号
-  /[〔【]\s*(?:19|20)\d{2}\d*\s*号/g, // bracket lost: 〔20241号
-  /\d+\s*号/g, // 10号, 第3号
-  /\d+(?:\.\d+){2,}/g, // 1.2.3, 2024.05.30
-  /[0-9A-Za-z]*[A-Za-z]-?[0-9][0-9A-Za-z]*(?:[/-][0-9A-Za-z]+)*/g, // 索引号 430S00/2024-105928, PM2.5, A1, A-3
+  /[〔【[(]\s{0,3}(?:19|20)\d{2}\s{0,3}[〕】\])]\s{0,3}\d*\s{0,3}号?/g, // 〔2024〕10号, 【2022】22号
+  /[〔【]\s{0,3}(?:19|20)\d{2}\d*\s{0,3}号/g, // bracket lost: 〔20241号
+  /(?<!\d)\d+\s{0,3}号/g, // 10号, 第3号
+  /(?<![\d.])\d+(?:\.\d+){2,}/g, // 1.2.3, 2024.05.30
+  /(?<![0-9A-Za-z])[0-9A-Za-z]*[A-Za-z]-?[0-9][0-9A-Za-z]*(?:[/-][0-9A-Za-z]+)*/g, // 索引号 430S00/2024-105928, PM2.5, A-3
 ];
 
 const TOKEN_RE = /(?<![\d.])([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)(?: {0,2}([%‰])| {0,3}(亿元|万元|元))?/g;

@@ -47,6 +47,16 @@ describe('cellStream', () => {
       { text: '2', start: from + 2, end: from + 3, line: 3 },
     ]);
     expect(cellStream(text, 5, 2)).toEqual([]);
+    // Line numbers stay right when a caller walks the text line by line, forwards or backwards.
+    const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
+    for (const order of [starts, [...starts].reverse()]) {
+      for (const [k, a] of order.entries()) {
+        const line = order === starts ? k : starts.length - 1 - k;
+        for (const c of cellStream(text, a, text.indexOf('\n', a) === -1 ? text.length : text.indexOf('\n', a))) {
+          expect(c.line).toBe(line);
+        }
+      }
+    }
     expect(cellStream('')).toEqual([]);
   });
 });

@@ -64,6 +64,7 @@ describe('never throws', () => {
           const cells = cellStream(text, from, to);
           for (const c of cells) {
             expect(c.text).not.toBe('');
+            expect(c.line).toBe(text.slice(0, c.start).split('\n').length - 1);
             expect(text.slice(c.start, c.end)).toBe(c.text);
             expect(c.text).toBe(c.text.trim());
           }

@@ -152,12 +152,12 @@ describe('findNumbers', () => {
     expect(vals('2024 年 05 月 30 日印发')).toEqual([]);
     expect(vals('发布时间:2024-06-30 10:06')).toEqual([]);
     expect(vals('2023年度预算')).toEqual([]);
-    expect(vals('附件:1.2023年度自评表')).toEqual([]); // list number fused to a year
+    expect(vals('见附表:2.2022年度明细')).toEqual([]); // list number fused to a year
     expect(vals('与近5年均值相比')).toEqual(['5']);
     expect(vals('2023年1-8月支出 15.5万元')).toEqual(['15.5万元']);
     // 年 lost in conversion: "2024年4-5月" → "20244-5月", "2024年4月1日" → "202441日".
     expect(vals('20244-5月开展评价，截至202441日到位资金 300.00万元')).toEqual(['300.00万元']);
-    expect(vals('于20194月组建，202012月印发')).toEqual([]);
+    expect(vals('于20217月组建，202211月印发')).toEqual([]);
     expect(vals('9月29日演练')).toEqual([]);
     expect(vals('《2022—2023年责任书》')).toEqual([]);
   });
@@ -165,7 +165,7 @@ describe('findNumbers', () => {
   it('skips document numbers, including ones whose bracket got lost', () => {
     expect(vals('(某财绩〔2024〕10号)')).toEqual([]);
     expect(vals('(某财通【2022】22号)')).toEqual([]);
-    expect(vals('(某财企〔202049号)')).toEqual([]);
+    expect(vals('(某财企〔202112号)')).toEqual([]);
     expect(vals('第 3 号文件')).toEqual([]);
   });
 

@@ -36,9 +36,23 @@ function span(text: string, from: number | undefined, to: number | undefined): [
   return [s, e];
 }
 
+// Callers often walk a document line by line (cellStream per line): remember the last answer so the line
+// count resumes from there instead of rescanning from 0 each time.
+let memoText: string | null = null;
+let memoPos = 0;
+let memoLine = 0;
+
 function lineAt(text: string, pos: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) n++;
+  let from = 0;
+  if (text === memoText && pos >= memoPos) {
+    n = memoLine;
+    from = memoPos;
+  }
+  for (let i = text.indexOf('\n', from); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) n++;
+  memoText = text;
+  memoPos = pos;
+  memoLine = n;
   return n;
 }
 
@@ -236,6 +250,7 @@ export function explicitRows(text: string, from?: number, to?: number): GridRow[
             chars += rk.end - rk.start;
             lastPlain = k;
           } else run++;
+          if (plain > MAX_CONT_LINES || chars > MAX_CONT_CHARS) break; // already too long to be a wrap
         }
         const ok =
           blanks < 2 && !innerDouble && plain <= MAX_CONT_LINES && chars <= MAX_CONT_CHARS && recs[k]?.kind === 'tabcell';

@@ -1,0 +1,226 @@
+/**
+ * Watch-list rules: what finance-bureau leadership looks for when deciding which units need attention and which
+ * self-evaluations cannot be taken at face value. One readable list; each rule has an id, labels, an adjustable
+ * threshold and an explanation, and is a SQL query over the analysis views (src/metrics/views.ts).
+ *
+ * Every rule's SQL returns the same columns, so the watch list is one UNION ALL:
+ *   report_id, rule, subject (what inside the report: a budget line, a year and 三公 category, a check rule),
+ *   value (the figure that fired, as text), reference (what it was compared with, as text).
+ * Reasons are worded in TS (./flag-reasons.ts) so figures are formatted with decimal.js, never in SQL.
+ */
+import type { QueryClient } from '../db/client';
+import { whereClause, type Filters } from './filters';
+
+export type ThresholdUnit = 'rate' | 'score' | 'count';
+
+export interface FlagRule {
+  id: string;
+  zh: string;
+  en: string;
+  /** Why this matters, for the rule's tooltip and the page's legend. */
+  explainZh: string;
+  explainEn: string;
+  threshold: { default: number; min: number; max: number; step: number; unit: ThresholdUnit } | null;
+  /** SELECT report_id, rule, subject, value, reference — over unit_year aliased r, already filtered by `where`. */
+  sql(threshold: number, where: string): string;
+}
+
+const SELF_EVAL_KINDS = `('dept_overall_self_eval', 'project_self_eval')`;
+
+export const FLAG_RULES: FlagRule[] = [
+  {
+    id: 'low_execution',
+    zh: '预算执行率偏低',
+    en: 'Low budget execution',
+    explainZh: '全年执行数 ÷ 全年（调整后）预算数低于阈值。多数省份要求低于 90% 说明原因。',
+    explainEn: 'Actual spending ÷ adjusted budget is below the threshold; most provinces require a reason below 90%.',
+    threshold: { default: 0.9, min: 0.5, max: 1, step: 0.01, unit: 'rate' },
+    sql: (t, where) => `SELECT r.report_id, 'low_execution' AS rule, '部门整体' AS subject,
+        CAST(r.execution_rate AS VARCHAR) AS value, '${t}' AS reference
+      FROM unit_year r WHERE ${where} AND r.execution_rate < ${t}`,
+  },
+  {
+    id: 'low_line_execution',
+    zh: '项目（资金）执行率偏低',
+    en: 'Low execution on a budget line',
+    explainZh: '报告中某项资金或项目的执行数 ÷ 预算数低于阈值（无金额时用报告写明的执行率）。',
+    explainEn: 'A fund or project line spent less than the threshold share of its budget (stated rate when amounts are missing).',
+    threshold: { default: 0.9, min: 0.5, max: 1, step: 0.01, unit: 'rate' },
+    sql: (t, where) => `SELECT r.report_id, 'low_line_execution' AS rule, l.name AS subject,
+        CAST(coalesce(pa_ratio(l.actual, l.adjusted), l.stated_rate) AS VARCHAR) AS value, '${t}' AS reference
+      FROM unit_year r JOIN budget_lines l ON l.report_id = r.report_id
+      WHERE ${where} AND l.scope <> 'total' AND coalesce(pa_ratio(l.actual, l.adjusted), l.stated_rate) < ${t}`,
+  },
+  {
+    id: 'high_adjustment',
+    zh: '预算调整幅度大',
+    en: 'Large budget adjustment',
+    explainZh: '（全年预算 − 年初预算）÷ 年初预算 的绝对值超过阈值：年初预算编制不精准或年中大量追加/调减。',
+    explainEn: '|adjusted − initial| ÷ initial exceeds the threshold: the initial budget was far from what was needed.',
+    threshold: { default: 0.2, min: 0.05, max: 1, step: 0.01, unit: 'rate' },
+    sql: (t, where) => `SELECT r.report_id, 'high_adjustment' AS rule, '部门整体' AS subject,
+        CAST(coalesce(r.adjustment_rate, r.stated_adjustment_rate) AS VARCHAR) AS value, '${t}' AS reference
+      FROM unit_year r WHERE ${where} AND abs(coalesce(r.adjustment_rate, r.stated_adjustment_rate)) > ${t}`,
+  },
+  {
+    id: 'sangong_overrun',
+    zh: '三公经费超预算',
+    en: '三公 spending above budget',
+    explainZh: '某年某类三公经费决算数高于预算数（控制率 = 决算 ÷ 预算 超过阈值）。',
+    explainEn: 'A 三公 category spent more than budgeted in a year (control rate = actual ÷ budget above the threshold).',
+    threshold: { default: 1, min: 0.8, max: 1.5, step: 0.01, unit: 'rate' },
+    sql: (t, where) => `SELECT r.report_id, 'sangong_overrun' AS rule, CAST(s.year AS VARCHAR) || '|' || s.category AS subject,
+        CAST(s.control_rate AS VARCHAR) AS value, '${t}' AS reference
+      FROM unit_year r JOIN sangong_long s ON s.report_id = r.report_id
+      WHERE ${where} AND s.budget > 0 AND s.control_rate > ${t}`,
+  },
+  {
+    id: 'sangong_rising',
+    zh: '三公经费同比上升',
+    en: '三公 spending rising year on year',
+    explainZh: '三公经费合计决算数较上年增长超过阈值，与“过紧日子”要求不符。',
+    explainEn: 'Total 三公 spending grew by more than the threshold over the previous year.',
+    threshold: { default: 0, min: 0, max: 0.5, step: 0.01, unit: 'rate' },
+    sql: (t, where) => `SELECT r.report_id, 'sangong_rising' AS rule, CAST(s.year AS VARCHAR) || '|total' AS subject,
+        CAST(s.yoy_change AS VARCHAR) AS value, '${t}' AS reference
+      FROM unit_year r JOIN sangong_long s ON s.report_id = r.report_id AND s.category = 'total'
+      WHERE ${where} AND s.yoy_change > ${t}`,
+  },
+  {
+    id: 'inflated_self_eval',
+    zh: '自评分偏高',
+    en: 'Inflated self-evaluation',
+    explainZh: '自评得分达到阈值（默认 90，优），但预算执行率低于 80% 或有指标明显未完成（得分低于分值的 60%）。',
+    explainEn: 'Self-score at or above the threshold while execution is below 80% or an indicator clearly missed (score < 60% of weight).',
+    threshold: { default: 90, min: 60, max: 100, step: 1, unit: 'score' },
+    sql: (t, where) => `SELECT r.report_id, 'inflated_self_eval' AS rule,
+        CASE WHEN r.execution_rate < 0.8 THEN '执行率' ELSE '指标' END AS subject,
+        CAST(r.score AS VARCHAR) AS value,
+        CASE WHEN r.execution_rate < 0.8 THEN CAST(r.execution_rate AS VARCHAR) ELSE CAST(m.missed AS VARCHAR) END AS reference
+      FROM unit_year r
+      LEFT JOIN (SELECT report_id, count(*) AS missed FROM indicators
+                 WHERE weight > 0 AND score < weight * 0.6 GROUP BY report_id) m ON m.report_id = r.report_id
+      WHERE ${where} AND r.score >= ${t} AND (r.execution_rate < 0.8 OR coalesce(m.missed, 0) > 0)`,
+  },
+  {
+    id: 'no_problems',
+    zh: '未承认任何问题',
+    en: 'No problems admitted',
+    explainZh: '自评报告必须写明存在的问题；写“无”或未列问题的报告不宜全盘采信。',
+    explainEn: 'Self-evaluations must state their problems; one that lists none deserves a closer look.',
+    threshold: null,
+    sql: (_t, where) => `SELECT r.report_id, 'no_problems' AS rule, '存在的问题' AS subject, CAST(r.problem_count AS VARCHAR) AS value, '1' AS reference
+      FROM unit_year r WHERE ${where} AND r.kind IN ${SELF_EVAL_KINDS} AND r.problem_count = 0`,
+  },
+  {
+    id: 'failed_checks',
+    zh: '数据不一致',
+    en: 'Figures do not add up',
+    explainZh: '报告自身的数字对不上：写明的比率与计算不符、分项之和不等于合计、正文与表格不一致等（见数据质量页）。',
+    explainEn: "The report's own figures disagree: stated rates vs computed, parts vs totals, narrative vs table.",
+    threshold: { default: 1, min: 1, max: 10, step: 1, unit: 'count' },
+    sql: (t, where) => `SELECT r.report_id, 'failed_checks' AS rule, c.rule AS subject, c.message AS value, '${t}' AS reference
+      FROM unit_year r JOIN checks c ON c.report_id = r.report_id AND NOT c.passed
+      WHERE ${where} AND r.failed_checks >= ${t}`,
+  },
+  {
+    id: 'missing_sangong',
+    zh: '未公开三公经费',
+    en: 'No 三公 figures',
+    explainZh: '部门整体自评或决算未给出三公经费数字。',
+    explainEn: 'A department-overall self-evaluation or final account gives no 三公 figures.',
+    threshold: null,
+    sql: (_t, where) => `SELECT r.report_id, 'missing_sangong' AS rule, '三公经费' AS subject, '0' AS value, '' AS reference
+      FROM unit_year r WHERE ${where} AND r.kind IN ('dept_overall_self_eval', 'final_accounts')
+        AND NOT EXISTS (SELECT 1 FROM sangong s WHERE s.report_id = r.report_id)`,
+  },
+  {
+    id: 'missing_indicators',
+    zh: '缺少绩效指标表',
+    en: 'No indicator table',
+    explainZh: '自评报告没有可读的绩效指标（年度指标值、实际完成值、分值、得分）。',
+    explainEn: 'A self-evaluation without a readable indicator table (targets, actuals, weights, scores).',
+    threshold: null,
+    sql: (_t, where) => `SELECT r.report_id, 'missing_indicators' AS rule, '绩效指标' AS subject, '0' AS value, '' AS reference
+      FROM unit_year r WHERE ${where} AND r.kind IN ${SELF_EVAL_KINDS}
+        AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.report_id = r.report_id)`,
+  },
+];
+
+export type Thresholds = Record<string, number>;
+
+export function defaultThresholds(): Thresholds {
+  return Object.fromEntries(FLAG_RULES.filter((r) => r.threshold).map((r) => [r.id, r.threshold!.default]));
+}
+
+/** Clamps a user-supplied threshold into the rule's range; unknown or malformed values fall back to the default. */
+export function thresholdFor(rule: FlagRule, thresholds: Thresholds): number {
+  if (!rule.threshold) return 0;
+  const v = thresholds[rule.id];
+  if (v === undefined || !Number.isFinite(v)) return rule.threshold.default;
+  return Math.min(rule.threshold.max, Math.max(rule.threshold.min, v));
+}
+
+export interface FlagRow {
+  report_id: string;
+  rule: string;
+  subject: string | null;
+  value: string | null;
+  reference: string | null;
+  department_name: string | null;
+  fiscal_year: number | null;
+  place: string | null;
+  province: string | null;
+  prefecture: string | null;
+  county: string | null;
+}
+
+export function flagsSql(f: Filters, thresholds: Thresholds, ruleIds?: readonly string[]): string {
+  const where = whereClause(f, 'r');
+  const parts = FLAG_RULES.filter((r) => !ruleIds || ruleIds.includes(r.id)).map((r) => r.sql(thresholdFor(r, thresholds), where));
+  return `WITH f AS (${parts.join('\nUNION ALL\n')})
+SELECT f.report_id, f.rule, f.subject, f.value, f.reference,
+  u.department_name, u.fiscal_year, u.place, u.province, u.prefecture, u.county
+FROM f JOIN unit_year u USING (report_id)
+ORDER BY u.department_name, u.fiscal_year, f.rule, f.subject`;
+}
+
+export async function flags(db: QueryClient, f: Filters, thresholds: Thresholds): Promise<FlagRow[]> {
+  return db.query<FlagRow & Record<string, string | number | null>>(flagsSql(f, thresholds));
+}
+
+export interface WatchUnit {
+  report_id: string;
+  department_name: string | null;
+  fiscal_year: number | null;
+  place: string | null;
+  flags: FlagRow[];
+  /** Distinct rules fired: the ranking key. */
+  ruleCount: number;
+}
+
+/** Groups flags by report and ranks: most distinct rules first, then most flags, then name. */
+export function rankWatchList(rows: FlagRow[]): WatchUnit[] {
+  const by = new Map<string, WatchUnit>();
+  for (const r of rows) {
+    const u = by.get(r.report_id) ?? {
+      report_id: r.report_id,
+      department_name: r.department_name,
+      fiscal_year: r.fiscal_year,
+      place: r.place,
+      flags: [],
+      ruleCount: 0,
+    };
+    u.flags.push(r);
+    by.set(r.report_id, u);
+  }
+  const units = [...by.values()];
+  for (const u of units) u.ruleCount = new Set(u.flags.map((x) => x.rule)).size;
+  return units.sort(
+    (a, b) =>
+      b.ruleCount - a.ruleCount ||
+      b.flags.length - a.flags.length ||
+      (a.department_name ?? '').localeCompare(b.department_name ?? '', 'zh') ||
+      (a.fiscal_year ?? 0) - (b.fiscal_year ?? 0),
+  );
+}

@@ -19,7 +19,7 @@ export interface FailedCheckRow {
 }
 
 export async function failedChecks(db: QueryClient, f: Filters): Promise<FailedCheckRow[]> {
-  return db.query(`SELECT c.report_id, u.department_name, u.fiscal_year, u.place, c.rule, c.severity, c.message, c.figures,
+  return db.query<FailedCheckRow & Record<string, string | number | null>>(`SELECT c.report_id, u.department_name, u.fiscal_year, u.place, c.rule, c.severity, c.message, c.figures,
       (SELECT string_agg(DISTINCT p.quote, ' ¦ ') FROM provenance p
         WHERE p.report_id = c.report_id AND c.fields <> ''
           AND list_contains(string_split(c.fields, ','), p.field)) AS quotes
@@ -37,7 +37,7 @@ export interface CheckSummaryRow {
 
 /** Failed vs run, per rule and jurisdiction (passed checks are recorded too, so a share is meaningful). */
 export async function checkSummary(db: QueryClient, f: Filters): Promise<CheckSummaryRow[]> {
-  return db.query(`SELECT c.rule, u.place,
+  return db.query<CheckSummaryRow & Record<string, string | number | null>>(`SELECT c.rule, u.place,
       CAST(count(*) FILTER (WHERE NOT c.passed) AS INTEGER) AS failed, CAST(count(*) AS INTEGER) AS checked
     FROM checks c JOIN unit_year u ON u.report_id = c.report_id
     WHERE ${whereClause(f, 'u')}

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryClient } from '../../src/db/client';
+import { isSuperseded, latestOnly } from '../../src/db/duckdb-browser';
 import { openNodeDuckDB } from '../../src/db/duckdb-node';
 import { loadDataset, loadTableCsv } from '../../src/db/load-dataset';
 import { createTableSql, TABLE_NAMES } from '../../src/model/tables';
@@ -49,6 +50,23 @@ describe('DuckDB-WASM client under Node', () => {
       ['4124.28', '0.0001'],
       ['99999999999999.9999', '-3.5'],
     ]);
+  });
+});
+
+describe('latestOnly (browser helper, engine-independent)', () => {
+  it('drops the result of a query superseded by a newer one for the same key', async () => {
+    const latest = latestOnly();
+    const slow = latest('exec', () => new Promise<number>((ok) => setTimeout(() => ok(1), 30)));
+    const fresh = latest('exec', async () => 2);
+    const other = latest('scores', async () => 3);
+    await expect(fresh).resolves.toBe(2);
+    await expect(other).resolves.toBe(3);
+    const e = await slow.catch((x: unknown) => x);
+    expect(isSuperseded(e)).toBe(true);
+    // A superseded query that fails is also reported as superseded, not as its own error.
+    const failing = latest('exec', () => new Promise<number>((_ok, no) => setTimeout(() => no(new Error('query was canceled')), 10)));
+    void latest('exec', async () => 4);
+    expect(isSuperseded(await failing.catch((x: unknown) => x))).toBe(true);
   });
 });
 

@@ -104,12 +104,33 @@ function isWeak(m: Mention): boolean {
   });
 }
 
+/** Longest alias length per two-character prefix: most positions of a text start no place name at all. */
+const prefixCache = new WeakMap<Gazetteer, Map<string, number>>();
+function prefixIndex(g: Gazetteer): Map<string, number> {
+  let idx = prefixCache.get(g);
+  if (!idx) {
+    idx = new Map();
+    for (const alias of g.aliases.keys()) {
+      const p = alias.slice(0, 2);
+      idx.set(p, Math.max(idx.get(p) ?? 0, alias.length));
+    }
+    prefixCache.set(g, idx);
+  }
+  return idx;
+}
+
 function scan(g: Gazetteer, text: string, base = 0): Mention[] {
   const out: Mention[] = [];
+  const prefixes = prefixIndex(g);
   let i = 0;
   while (i < text.length) {
     let hit: Mention | null = null;
-    const max = Math.min(g.maxAliasLength, text.length - i);
+    const longest = prefixes.get(text.slice(i, i + 2));
+    if (longest === undefined) {
+      i++;
+      continue;
+    }
+    const max = Math.min(longest, text.length - i);
     for (let len = max; len >= 2; len--) {
       const s = text.slice(i, i + len);
       const entries = g.lookup(s);

@@ -212,13 +212,17 @@ export async function loadTableCsv(
     }
     if (errors.length) return { rows: 0, errors };
 
-    if (opts.replace) await db.exec(`DELETE FROM ${table}`);
+    // One transaction: with `replace`, a failed insert leaves the old rows in place.
+    await db.exec('BEGIN TRANSACTION');
     try {
+      if (opts.replace) await db.exec(`DELETE FROM ${table}`);
       await db.exec(
         `INSERT INTO ${table} (${cols.map(q).join(', ')}) SELECT ${cols.map((c) => castExpr(c, spec[c]!)).join(', ')} ` +
           `FROM ${cleaned} ORDER BY pa_row`,
       );
+      await db.exec('COMMIT');
     } catch (e) {
+      await db.exec('ROLLBACK').catch(() => undefined);
       return { rows: 0, errors: [`${where}: insert failed: ${message(e)}; table not loaded`] };
     }
     const [cnt] = await db.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${stage}`);

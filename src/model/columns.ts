@@ -87,7 +87,8 @@ export function validateValue(spec: ColumnSpec, value: unknown): string | null {
 /** Parses one CSV cell (text) into the column's JS value; throws with a reason on bad input. */
 export function parseCell(spec: ColumnSpec, cell: string): unknown {
   const t = cell.trim();
-  if (t === '') return null;
+  // CSV cannot tell NULL from an empty string: required text columns read back as '' (e.g. a check with no fields).
+  if (t === '') return spec.kind === 'varchar' && !spec.nullable ? '' : null;
   switch (spec.kind) {
     case 'varchar':
       return cell;

@@ -183,7 +183,7 @@ export interface IndicatorTemplate {
   target: string;
   /** Actual when fully achieved (`{n}` as above). */
   actual: string;
-  /** Actual when partly achieved. */
+  /** Actual when partly achieved (`{m}`: a number below the target's `{n}`). */
   shortfall: string;
 }
 
@@ -197,10 +197,10 @@ export const INDICATOR_BLOCKS: readonly { level1: string; weight: number; minCou
       {
         name: '数量指标',
         items: [
-          { level3: '开展培训场次', target: '≥{n}场', actual: '{n}场', shortfall: '未达预期场次' },
-          { level3: '覆盖服务对象人数', target: '≥{n}人', actual: '{n}人', shortfall: '部分对象未覆盖' },
-          { level3: '完成检查（巡查）次数', target: '≥{n}次', actual: '{n}次', shortfall: '部分检查未开展' },
-          { level3: '项目实施个数', target: '{n}个', actual: '{n}个', shortfall: '部分项目结转下年' },
+          { level3: '开展培训场次', target: '≥{n}场', actual: '{n}场', shortfall: '{m}场' },
+          { level3: '覆盖服务对象人数', target: '≥{n}人', actual: '{n}人', shortfall: '{m}人' },
+          { level3: '完成检查（巡查）次数', target: '≥{n}次', actual: '{n}次', shortfall: '{m}次' },
+          { level3: '项目实施个数', target: '{n}个', actual: '{n}个', shortfall: '{m}个' },
         ],
       },
       {

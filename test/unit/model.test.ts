@@ -33,3 +33,12 @@ describe('data model', () => {
     expect(errs[0]!.column).toBe('budget');
   });
 });
+
+describe('empty text cells', () => {
+  it('a required text column with an empty value round-trips as an empty string, not a missing value', () => {
+    const row = { report_id: 'r1', problem_no: 0, text: '暂无', categories: 'none', matched: '' };
+    const back = fromCsv('problems', toCsv('problems', [row]));
+    expect(back.errors).toEqual([]);
+    expect(back.rows[0]!.matched).toBe('');
+  });
+});

@@ -85,7 +85,12 @@ function parseFigures(s: Cell): [string, string][] {
 
 export function ReportDetail({ id, filters }: { id: string; filters: Filters }) {
   const q = useQuery((db) => reportDetail(db, id), ['report', id]);
-  if (q.error) return <EmptyState>读取报告 {id} 失败：{q.error.message}</EmptyState>;
+  if (q.error)
+    return (
+      <div className="page">
+        <EmptyState>读取报告 {id} 失败：{q.error.message}</EmptyState>
+      </div>
+    );
   if (!q.data) return <div className="page-loading">正在读取报告…</div>;
   const d = q.data as unknown as {
     report: Rec | null;
@@ -97,7 +102,14 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
     checks: Rec[];
     provenance: ProvRow[];
   } | null;
-  if (!d || !d.report) return <EmptyState>没有编号为 {id} 的报告。</EmptyState>;
+  if (!d || !d.report)
+    return (
+      <div className="page">
+        <EmptyState>
+          没有编号为 {id} 的报告。<a href={hrefTo({ page: 'table' }, filters)}>在对比表中查找</a>
+        </EmptyState>
+      </div>
+    );
   const r = d.report;
   const file = text(r.source_file);
   const prov = d.provenance ?? [];

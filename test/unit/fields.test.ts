@@ -171,3 +171,45 @@ describe('narrative vs table', () => {
     expect(flag?.figures).toEqual({ table: '24', narrative: '25' });
   });
 });
+
+describe('more templates', () => {
+  it('reads a national-layout project self-evaluation table', () => {
+    const r = extractText(
+      [
+        '项目支出绩效自评表',
+        '（2023年度）',
+        '项目名称\t农村公路养护工程',
+        '主管部门\t某某县交通运输局\t实施单位\t某某县公路养护中心',
+        '项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分',
+        '年度资金总额\t500\t520\t494\t10\t95%\t9.5',
+        '其中：当年财政拨款\t500\t520\t494\t—\t—\t—',
+        '上年结转资金\t0\t0\t0\t—\t—\t—',
+        '绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+        '\t产出指标\t数量指标\t养护里程\t≥120公里\t125公里\t40\t40',
+        '\t效益指标\t社会效益指标\t通行条件改善\t明显改善\t基本改善\t40\t36\t部分路段雨季受损',
+        '\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t92%\t10\t10',
+        '总分\t100\t95.5',
+      ].join('\n'),
+    );
+    expect(r.kind).toBe('project_self_eval');
+    expect(r.fiscalYear).toBe(2023);
+    expect(r.department.name).toBe('某某县交通运输局');
+    expect([r.budget.initial, r.budget.adjusted, r.budget.actual, r.budget.statedExecutionRate]).toEqual(['500', '520', '494', '0.9500']);
+    expect([r.score, r.grade]).toEqual(['95.5', '优']);
+    expect(r.indicators.map((i) => [i.level3, i.score])).toEqual([
+      ['养护里程', '40'],
+      ['通行条件改善', '36'],
+      ['群众满意度', '10'],
+    ]);
+    expect(r.indicators[1]!.deviation).toBe('部分路段雨季受损');
+  });
+
+  it('skips web-portal chrome above the title and takes the publication date from it', () => {
+    const r = extractText(
+      ['索引号：1234/2024-00001', '发布机构：某某县财政局', '发布日期：2024-08-01', '浏览次数：123', '某某县民政局2023年度部门整体支出绩效自评报告', '正文……'].join('\n'),
+    );
+    expect(r.title).toBe('某某县民政局2023年度部门整体支出绩效自评报告');
+    expect(r.department.name).toBe('某某县民政局');
+    expect(r.publishedDate).toBe('2024-08-01');
+  });
+});

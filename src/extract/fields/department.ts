@@ -41,7 +41,7 @@ export function extractDepartment(ctx: ExtractContext, title: { text: string; st
   }
   if (title) {
     const stripped = title.text
-      .replace(/^\d{4}\s*年度?/, '')
+      .replace(/\d{4}\s*年度?/, '')
       .replace(/(部门|单位)?(\(单位\))?(整体支出|项目支出|预算|决算|绩效|自评|评价|报告|表|总|工作|管理|开展|情况|说明|三公经费).*$/, '');
     if (isOrg(stripped)) {
       const idx = text.indexOf(stripped, title.start);

@@ -27,7 +27,8 @@ export const NAV: { page: Page; label: string }[] = [
   { page: 'table', label: '对比表' },
 ];
 
-const PAGE_TITLES: Record<Page, string> = {
+/** Browser-tab titles; a page added without one falls back to the product name. */
+const PAGE_TITLES: Partial<Record<Page, string>> = {
   home: '首页',
   execution: '执行率',
   sangong: '三公经费',
@@ -90,15 +91,34 @@ async function boot(set: (b: Boot) => void): Promise<void> {
   }
 }
 
+// One boot per page load, shared by every mount (React StrictMode mounts twice in development).
+let bootState: Boot = { phase: 'loading', step: 'engine', detail: '' };
+let bootStarted = false;
+const bootListeners = new Set<(b: Boot) => void>();
+function startBoot(): void {
+  if (bootStarted) return;
+  bootStarted = true;
+  void boot((b) => {
+    bootState = b;
+    for (const l of bootListeners) l(b);
+  });
+}
+
 export function App() {
-  const [state, setState] = useState<Boot>({ phase: 'loading', step: 'engine', detail: '' });
+  const [state, setState] = useState<Boot>(bootState);
   useEffect(() => {
-    void boot(setState);
+    bootListeners.add(setState);
+    setState(bootState);
+    startBoot();
+    return () => {
+      bootListeners.delete(setState);
+    };
   }, []);
   const app = useAppState();
 
   useEffect(() => {
-    document.title = `${PAGE_TITLES[app.route.page]} · PerfAtlas 绩效图谱`;
+    const t = PAGE_TITLES[app.route.page];
+    document.title = t ? `${t} · PerfAtlas 绩效图谱` : 'PerfAtlas 绩效图谱';
   }, [app.route.page]);
   // Normalise the address once (adds v=1) without a history entry.
   useEffect(() => {

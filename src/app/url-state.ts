@@ -6,10 +6,12 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { LEVELS, REPORT_KINDS, type Level, type ReportKind } from '../model/report';
 import { NO_FILTERS, type Filters } from '../metrics/filters';
+import type { Thresholds } from '../metrics/flags';
+import { THRESHOLD_KEY, parseThresholds, thresholdsParam } from './thresholds-url';
 
 export const URL_VERSION = '1';
 
-export const PAGES = ['home', 'execution', 'sangong', 'scores', 'problems', 'table', 'report'] as const;
+export const PAGES = ['home', 'execution', 'sangong', 'scores', 'problems', 'table', 'report', 'watch', 'league', 'quality'] as const;
 export type Page = (typeof PAGES)[number] | 'notfound';
 
 export interface Route {
@@ -25,11 +27,13 @@ export interface AppState {
   route: Route;
   filters: Filters;
   view: ViewState;
+  /** Watch-list thresholds that differ from the defaults (`th=…`, see ./thresholds-url.ts); kept across pages. */
+  thresholds: Thresholds;
 }
 
 /** URL keys of the filters, in the order they are written. */
 const FILTER_KEYS = { years: 'year', province: 'prov', prefecture: 'pref', county: 'county', level: 'level', sector: 'sector', kind: 'kind' } as const;
-const RESERVED = new Set<string>(['v', ...Object.values(FILTER_KEYS)]);
+const RESERVED = new Set<string>(['v', ...Object.values(FILTER_KEYS), THRESHOLD_KEY]);
 
 export function parseRoute(path: string): Route {
   const parts = path.replace(/^\/+|\/+$/g, '').split('/').filter(Boolean).map(safeDecode);
@@ -91,7 +95,7 @@ export function parseHash(hash: string): AppState {
   q.forEach((value, key) => {
     if (!RESERVED.has(key) && value !== '') view[key] = value;
   });
-  return { route: parseRoute(path || '/'), filters: parseFilters(q), view };
+  return { route: parseRoute(path || '/'), filters: parseFilters(q), view, thresholds: parseThresholds(q.get(THRESHOLD_KEY)) };
 }
 
 export function filtersToParams(f: Filters, q = new URLSearchParams()): URLSearchParams {
@@ -104,10 +108,12 @@ export function filtersToParams(f: Filters, q = new URLSearchParams()): URLSearc
 }
 
 /** Canonical hash for a state: `#/<path>?v=1&<filters>&<view keys sorted>`. */
-export function toHash(s: { route: Route; filters?: Filters; view?: ViewState }): string {
+export function toHash(s: { route: Route; filters?: Filters; view?: ViewState; thresholds?: Thresholds }): string {
   const q = new URLSearchParams();
   q.set('v', URL_VERSION);
   filtersToParams(s.filters ?? NO_FILTERS, q);
+  const th = thresholdsParam(s.thresholds ?? {});
+  if (th) q.set(THRESHOLD_KEY, th);
   for (const k of Object.keys(s.view ?? {}).sort()) {
     const v = s.view![k];
     if (v !== undefined && v !== '' && !RESERVED.has(k)) q.set(k, v);
@@ -195,6 +201,12 @@ export function setView(patch: Record<string, string | null | undefined>, opts: 
 }
 
 /** Link to a page keeping the current filters (and no page-specific view state unless given). */
-export function hrefTo(route: Route, filters: Filters, view: ViewState = {}): string {
-  return toHash({ route, filters, view });
+export function hrefTo(route: Route, filters: Filters, view: ViewState = {}, thresholds: Thresholds = {}): string {
+  return toHash({ route, filters, view, thresholds });
+}
+
+/** Replaces the watch-list thresholds (overrides of the defaults; {} resets them all). A new history entry. */
+export function setThresholds(thresholds: Thresholds): void {
+  const s = currentState();
+  navigate(toHash({ ...s, thresholds }));
 }

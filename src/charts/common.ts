@@ -115,6 +115,14 @@ export function emptyOption(reason?: string): EChartsOption {
   };
 }
 
+/**
+ * Why a chart is empty: with no rows at all it is the filters (the page's reason, naming them); with rows that lack
+ * the measure it is the data (the chart's own reason, e.g. "需要两个年度的决算数").
+ */
+export function whyEmpty(rows: readonly unknown[], o: BuildOptions, specific: string): string | undefined {
+  return rows.length ? specific : o.emptyReason;
+}
+
 /** True when an option is the empty-state option. */
 export function isEmptyOption(o: EChartsOption): boolean {
   const t = Array.isArray(o.title) ? o.title[0] : o.title;

@@ -11,6 +11,7 @@ import {
   cmpDecimal,
   distinctCount,
   emptyOption,
+  whyEmpty,
   escapeHtml,
   notes,
   num,
@@ -81,7 +82,7 @@ export interface RankingOptions extends BuildOptions {
 /** Horizontal bars, one per unit and year, sorted by execution rate; bars under 90% in vermillion. */
 export function executionRankingOption(rows: readonly ExecutionUnitRow[], o: RankingOptions = {}): EChartsOption {
   const withRate = rows.filter((r) => r.execution_rate !== null && r.execution_rate !== undefined);
-  if (!withRate.length) return emptyOption(o.emptyReason ?? (rows.length ? `${rows.length} 个单位均缺少执行率` : undefined));
+  if (!withRate.length) return emptyOption(whyEmpty(rows, o, `${rows.length} 份报告均缺少执行率`));
   const order = o.order ?? 'low';
   const limit = o.limit ?? (o.compact ? 8 : 30);
   const sorted = [...withRate].sort((a, b) =>
@@ -173,7 +174,7 @@ export function lineRateDistributionOption(rows: readonly ExecutionLineRow[], o:
   const rated = rows
     .map((r) => ({ r, rate: r.rate ?? r.stated_rate }))
     .filter((x): x is { r: ExecutionLineRow; rate: string } => x.rate !== null && x.rate !== undefined);
-  if (!rated.length) return emptyOption(o.emptyReason ?? (rows.length ? `${rows.length} 条预算行均缺少执行率` : undefined));
+  if (!rated.length) return emptyOption(whyEmpty(rows, o, `${rows.length} 条预算行均缺少执行率`));
   const counts = RATE_BINS.map(() => 0);
   for (const x of rated) counts[rateBin(x.rate)]!++;
   const units = distinctCount(rated, (x) => x.r.department_name ?? x.r.report_id);
@@ -231,7 +232,7 @@ export const ADJUSTMENT_BINS: Bin[] = [
 /** Distribution of budget adjustment rates ((全年预算 − 年初预算) ÷ 年初预算); ≥ 20% marked as high. */
 export function adjustmentDistributionOption(rows: readonly ExecutionUnitRow[], o: BuildOptions = {}): EChartsOption {
   const rated = rows.filter((r) => r.adjustment_rate !== null && r.adjustment_rate !== undefined);
-  if (!rated.length) return emptyOption(o.emptyReason ?? (rows.length ? `${rows.length} 个单位均缺少年初预算或调整后预算` : undefined));
+  if (!rated.length) return emptyOption(whyEmpty(rows, o, `${rows.length} 份报告均缺少年初预算或调整后预算`));
   const counts = ADJUSTMENT_BINS.map(() => 0);
   for (const r of rated) {
     const p = pct(r.adjustment_rate, 6)!;
@@ -261,7 +262,7 @@ export function adjustmentDistributionOption(rows: readonly ExecutionUnitRow[], 
 /** Median execution rate per jurisdiction, one bar series per fiscal year, with the 90% line. */
 export function executionByJurisdictionOption(rows: readonly ExecutionJurisdictionRow[], o: BuildOptions = {}): EChartsOption {
   const rated = rows.filter((r) => r.median_rate !== null && r.median_rate !== undefined);
-  if (!rated.length) return emptyOption(o.emptyReason);
+  if (!rated.length) return emptyOption(whyEmpty(rows, o, '各地区均缺少执行率'));
   const places = [...new Set(rated.map((r) => r.place))];
   const years = [...new Set(rated.map((r) => String(r.fiscal_year ?? '—')))].sort();
   const totalUnits = rated.reduce((a, r) => a + (num(r.units) ?? 0), 0);

@@ -3,3 +3,4 @@ export * from './execution';
 export * from './sangong';
 export * from './scores';
 export * from './problems';
+export * from './watch';

@@ -8,6 +8,7 @@ import {
   OKABE_ITO,
   baseOption,
   emptyOption,
+  whyEmpty,
   escapeHtml,
   notes,
   num,
@@ -45,7 +46,7 @@ export function problemFrequencyOption(
   const use = rows
     .filter((r) => (num(r.reports) ?? 0) > 0)
     .sort((a, b) => (num(b.reports) ?? 0) - (num(a.reports) ?? 0) || order(a.category) - order(b.category));
-  if (!use.length) return emptyOption(o.emptyReason ?? '没有识别出问题的报告');
+  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有识别出问题的报告'));
   const shown = o.limit ? use.slice(0, o.limit) : use;
   return {
     ...baseOption(o.compact),
@@ -91,7 +92,7 @@ export function problemFrequencyOption(
 /** Heatmap: x = category, y = jurisdiction, cell = number of problems; sequential colour-blind-safe ramp. */
 export function problemHeatmapOption(rows: readonly ProblemHeatmapRow[], o: BuildOptions = {}): EChartsOption {
   const use = rows.filter((r) => (num(r.count) ?? 0) > 0);
-  if (!use.length) return emptyOption(o.emptyReason ?? '没有识别出问题的报告');
+  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有识别出问题的报告'));
   const cats = [...new Set(use.map((r) => r.category))].sort((a, b) => order(a) - order(b));
   const placeTotals = new Map<string, number>();
   for (const r of use) placeTotals.set(r.place, (placeTotals.get(r.place) ?? 0) + (num(r.count) ?? 0));

@@ -10,6 +10,7 @@ import {
   SERIES_COLORS,
   baseOption,
   emptyOption,
+  whyEmpty,
   escapeHtml,
   notes,
   num,
@@ -69,7 +70,7 @@ export function sangongByCategoryOption(
 ): EChartsOption {
   const cats = o.categories ?? displayCategories(rows);
   const use = rows.filter((r) => cats.includes(r.category) && (r.budget !== null || r.actual !== null));
-  if (!use.length) return emptyOption(o.emptyReason);
+  if (!use.length) return emptyOption(whyEmpty(rows, o, '三公经费预算数和决算数均缺失'));
   const years = yearsOf(use);
   const series: unknown[] = [];
   years.forEach((y, i) => {
@@ -122,7 +123,7 @@ export function sangongByCategoryOption(
 export function sangongControlRateOption(rows: readonly SangongCategoryYearRow[], o: BuildOptions = {}): EChartsOption {
   const cats = displayCategories(rows);
   const use = rows.filter((r) => cats.includes(r.category) && r.control_rate !== null && r.control_rate !== undefined);
-  if (!use.length) return emptyOption(o.emptyReason ?? '没有同时有预算数和决算数的三公经费');
+  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有同时有预算数和决算数的三公经费'));
   const years = yearsOf(use);
   return {
     ...baseOption(o.compact),
@@ -158,7 +159,7 @@ export function sangongControlRateOption(rows: readonly SangongCategoryYearRow[]
 export function sangongYoyOption(rows: readonly SangongCategoryYearRow[], o: BuildOptions = {}): EChartsOption {
   const cats = displayCategories(rows);
   const use = rows.filter((r) => cats.includes(r.category) && r.yoy_change !== null && r.yoy_change !== undefined);
-  if (!use.length) return emptyOption(o.emptyReason ?? '需要至少两个年度的决算数才能计算同比变化');
+  if (!use.length) return emptyOption(whyEmpty(rows, o, '需要同一单位连续两个年度的决算数才能计算同比变化'));
   const years = yearsOf(use);
   return {
     ...baseOption(o.compact),
@@ -180,7 +181,7 @@ export function sangongYoyOption(rows: readonly SangongCategoryYearRow[], o: Bui
 /** 三公 total (合计) per year: 预算 vs 决算 side by side, control rate in the tooltip. Used on the home page. */
 export function sangongTotalsByYearOption(rows: readonly SangongCategoryYearRow[], o: BuildOptions = {}): EChartsOption {
   const use = rows.filter((r) => r.category === 'total' && (r.budget !== null || r.actual !== null));
-  if (!use.length) return emptyOption(o.emptyReason ?? '没有三公经费合计数');
+  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有三公经费合计数'));
   const years = yearsOf(use);
   const byYear = (y: string) => use.find((r) => String(r.year) === y) ?? null;
   const bar = (kind: 'budget' | 'actual') => ({

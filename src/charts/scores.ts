@@ -11,6 +11,7 @@ import {
   baseOption,
   distinctCount,
   emptyOption,
+  whyEmpty,
   escapeHtml,
   notes,
   num,
@@ -67,12 +68,27 @@ export const gradeSeriesName = (g: Grade) => `${g}（${GRADE_LABELS[g].range}）
 /** Score histogram: bars coloured by grade (one stacked series per grade, so the legend names them) over labelled bands. */
 export function scoreHistogramOption(rows: readonly ScoreBucketRow[], o: BuildOptions = {}): EChartsOption {
   const use = rows.filter((r) => (num(r.count) ?? 0) > 0 && num(r.bucket_start) !== null && num(r.bucket_end) !== null);
-  if (!use.length) return emptyOption(o.emptyReason ?? '没有带自评得分的报告');
+  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有带自评得分的报告'));
   const total = use.reduce((a, r) => a + num(r.count)!, 0);
   const lo = Math.min(...use.map((r) => num(r.bucket_start)!));
-  const xMin = Math.max(0, Math.min(60, Math.floor(lo / 10) * 10));
+  const xMin = Math.max(0, Math.min(50, Math.floor(lo / 10) * 10));
+  const width = Math.min(...use.map((r) => num(r.bucket_end)! - num(r.bucket_start)!).filter((w) => w > 0), 10);
+  const gradeOfRow = (r: ScoreBucketRow) => (r.grade as Grade | null) ?? gradeOf(num(r.bucket_start)!);
   const series = GRADES.map((g) => {
     const [from, to] = GRADE_BANDS[g];
+    const lower = Math.max(from, xMin);
+    // Every bucket of the band is present (zero where empty): on a value axis ECharts sizes bars by the smallest gap
+    // between points, so a lone bucket would otherwise be drawn as wide as the axis.
+    const slots: { value: [number, number]; row: ScoreBucketRow | null }[] = [];
+    for (let x = lower; x < to; x += width) {
+      const r = use.find((b) => num(b.bucket_start) === x && gradeOfRow(b) === g) ?? null;
+      slots.push({ value: [x + width / 2, r ? num(r.count)! : 0], row: r });
+    }
+    for (const r of use) {
+      if (gradeOfRow(r) === g && !slots.some((s) => s.row === r)) {
+        slots.push({ value: [(num(r.bucket_start)! + num(r.bucket_end)!) / 2, num(r.count)!], row: r });
+      }
+    }
     return {
       type: 'bar',
       name: gradeSeriesName(g),
@@ -80,15 +96,13 @@ export function scoreHistogramOption(rows: readonly ScoreBucketRow[], o: BuildOp
       barGap: '-100%',
       barWidth: '90%',
       color: GRADE_COLORS[g],
-      data: use
-        .filter((r) => (r.grade ?? gradeOf(num(r.bucket_start)!)) === g)
-        .map((r) => ({ value: [(num(r.bucket_start)! + num(r.bucket_end)!) / 2, num(r.count)], row: r })),
-      label: { show: !o.compact, position: 'top', fontSize: 10 , formatter: (p: { value: number[] }) => String(p.value[1])},
-      markArea: {
+      data: slots,
+      label: { show: !o.compact, position: 'top', fontSize: 10, formatter: (p: { value: number[] }) => (p.value[1] ? String(p.value[1]) : '') },
+      markArea: lower >= to ? undefined : {
         silent: true,
         itemStyle: { color: `${GRADE_COLORS[g]}1f` },
-        label: { show: true, position: 'insideTop', color: '#333', fontSize: o.compact ? 11 : 13, fontWeight: 'bold', formatter: g },
-        data: [[{ xAxis: Math.max(from, xMin), name: g }, { xAxis: to }]],
+        label: { show: true, position: 'insideTopLeft', color: '#333', fontSize: o.compact ? 11 : 13, fontWeight: 'bold', formatter: g },
+        data: [[{ xAxis: lower, name: g }, { xAxis: to }]],
       },
     };
   });
@@ -101,7 +115,8 @@ export function scoreHistogramOption(rows: readonly ScoreBucketRow[], o: BuildOp
       ...baseOption().tooltip,
       trigger: 'item',
       formatter: (p: unknown) => {
-        const r = (p as { data: { row: ScoreBucketRow } }).data.row;
+        const r = (p as { data: { row: ScoreBucketRow | null } }).data.row;
+        if (!r) return '';
         return `得分 ${num(r.bucket_start)}–${num(r.bucket_end)}：${num(r.count)} 份报告`;
       },
     },
@@ -114,7 +129,7 @@ export function scoreHistogramOption(rows: readonly ScoreBucketRow[], o: BuildOp
 /** Median score per jurisdiction and year (bars), with the min–max range in the tooltip and the 90-point 优 line. */
 export function scoresByJurisdictionOption(rows: readonly ScoreJurisdictionRow[], o: BuildOptions = {}): EChartsOption {
   const use = rows.filter((r) => r.median_score !== null && r.median_score !== undefined);
-  if (!use.length) return emptyOption(o.emptyReason ?? '没有带自评得分的报告');
+  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有带自评得分的报告'));
   const places = [...new Set(use.map((r) => r.place))];
   const years = [...new Set(use.map((r) => String(r.fiscal_year ?? '—')))].sort();
   const n = use.reduce((a, r) => a + (num(r.n) ?? 0), 0);
@@ -169,7 +184,7 @@ export function isHighScoreLowExecution(r: ScoreUnitRow): boolean {
 export function scoreVsExecutionOption(rows: readonly ScoreUnitRow[], o: BuildOptions = {}): EChartsOption {
   const use = rows.filter((r) => num(r.score) !== null && pct(r.execution_rate) !== null);
   if (!use.length)
-    return emptyOption(o.emptyReason ?? (rows.length ? `${rows.length} 份报告中没有同时有得分和执行率的` : undefined));
+    return emptyOption(whyEmpty(rows, o, `${rows.length} 份报告中没有同时有得分和执行率的`));
   const flagged = use.filter(isHighScoreLowExecution);
   const others = use.filter((r) => !isHighScoreLowExecution(r));
   const point = (r: ScoreUnitRow) => ({ value: [pct(r.execution_rate), num(r.score)], row: r });

@@ -55,7 +55,7 @@
  * SCORES, GRADES, INDICATORS (self-evaluations only)
  * - Indicators: 产出 (2–4 items sharing 50 points), 效益 (1–3 sharing 30), 满意度 (1 item, 10): weights in steps
  *   of 5, summing to 90; the remaining 10 belong to 预算执行率, listed as its own indicator row in half the reports.
- * - Execution score = min(执行率, 1) × 10 (2 decimals). Target total = 60 + 38 · min(rate, 1)^1.5 + N(0, 3), and
+ * - Execution score = min(执行率, 1) × 10 (2 decimals). Target total = 58 + 36 · min(rate, 1)^1.5 + N(0, 2.5), and
  *   7% of reports lose another 5–20 points (weak indicators), clamped to 45–99.5. So most scores fall in 85–98,
  *   correlated with execution. Indicator points lost are allocated in half-point steps, never beyond an
  *   indicator's weight; total = Σ indicator scores + execution score exactly.
@@ -186,7 +186,7 @@ export const STATED_GRADE_SHARE = 0.7;
 /** Target total score (float) before it is turned into indicator points. */
 export function sampleTargetScore(rng: Rng, executionRate: number): number {
   const r = Math.min(1, executionRate);
-  let s = 60 + 38 * Math.pow(r, 1.5) + 3 * rng.normal();
+  let s = 58 + 36 * Math.pow(r, 1.5) + 2.5 * rng.normal();
   if (rng.chance(0.07)) s -= rng.uniform(5, 20);
   return Math.min(99.5, Math.max(45, s));
 }

@@ -152,14 +152,14 @@ function planIndicators(rng: Rng): PlannedIndicator[] {
 }
 
 /**
- * Builds units 0..count−1. Unit i depends only on (seed, i) and on the names taken by units before it
- * (a repeated name gets a numeric suffix), so a smaller run is a prefix of a larger one.
+ * Units 0..count−1, one at a time (only the names taken so far are kept, so 100k units cost little memory).
+ * Unit i depends only on (seed, i) and on the names taken by units before it (a repeated name gets a numeric
+ * suffix), so a smaller run is a prefix of a larger one.
  */
-export function planUnits(seed: string, count: number): Unit[] {
+export function* planUnits(seed: string, count: number): Generator<Unit> {
   const p = placePools();
   const g = gazetteer();
   const taken = new Map<string, number>();
-  const units: Unit[] = [];
   for (let index = 0; index < count; index++) {
     const rng = Rng.derive(seed, 'unit', index);
     const level = LEVELS.sample(rng);
@@ -176,7 +176,7 @@ export function planUnits(seed: string, count: number): Unit[] {
     const projects = sample(rng, sector.projects, rng.int(PROJECT_LINES.min, PROJECT_LINES.max));
     const hasSangong = kind !== 'project_self_eval';
     const hasAbroad = rng.chance(ABROAD_SHARE_BY_LEVEL[level]);
-    units.push({
+    yield {
       index,
       level,
       place,
@@ -201,7 +201,6 @@ export function planUnits(seed: string, count: number): Unit[] {
       abroadShare: hasAbroad ? rng.uniform(0.05, 0.2) : 0,
       receptionShare: rng.uniform(0.15, 0.4),
       indicators: kind === 'final_accounts' ? [] : planIndicators(rng),
-    });
+    };
   }
-  return units;
 }

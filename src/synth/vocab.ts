@@ -59,7 +59,7 @@ export const SECTORS: readonly SectorVocab[] = [
     municipality: '公安局',
     prefecture: '公安局',
     county: '公安局',
-    subordinate: ['交通警察大队', '看守所', '城关派出所', '刑事侦查大队'],
+    subordinate: ['公安局交通警察大队', '看守所', '城关派出所', '公安局刑事侦查大队'],
     projects: ['视频监控系统运维', '警用装备购置', '禁毒专项', '执法办案中心建设'],
     budgetFactor: 1.9,
     weight: 9,
@@ -103,7 +103,7 @@ export const SECTORS: readonly SectorVocab[] = [
     municipality: '农业农村局',
     prefecture: '农业农村局',
     county: '农业农村局',
-    subordinate: ['农业技术推广中心', '动物疫病预防控制中心', '农业综合行政执法大队', '农村经营管理站'],
+    subordinate: ['农业技术推广中心', '畜牧兽医服务中心', '农业综合行政执法大队', '农村经营管理站'],
     projects: ['高标准农田建设', '耕地地力保护补贴', '动物防疫', '农技推广', '农村人居环境整治'],
     budgetFactor: 1.7,
     weight: 9,
@@ -280,14 +280,14 @@ export const DEVIATION_TEXTS: readonly string[] = [
  * and none of another category, so the classifier returns exactly this category (checked by the unit test).
  */
 export const PROBLEM_TEXTS: Record<ProblemCategory, readonly string[]> = {
-  none: ['存在问题：无。', '经自评，暂无问题。'],
+  none: ['存在问题：无。', '经自评，未发现明显问题。'],
   budget_preparation: [
     '预算编制不够精准，部分项目测算依据不充分。',
     '年初预算与实际需求脱节，年中追加较多。',
     '预算编制不够科学，全年预算调整率较高。',
   ],
   slow_execution: [
-    '部分项目执行进度缓慢，全年执行率偏低。',
+    '部分资金支出进度缓慢，全年执行率偏低。',
     '支出进度不均衡，存在年底集中支付现象。',
     '专项资金使用率偏低，预算执行缓慢。',
   ],
@@ -329,8 +329,8 @@ export const PROBLEM_TEXTS: Record<ProblemCategory, readonly string[]> = {
     '上年度评价发现的问题整改不到位。',
   ],
   weak_ex_ante: [
-    '新增项目未开展事前绩效评估。',
-    '事前绩效评估工作薄弱，新增项目论证不足。',
+    '部分新增政策未开展事前绩效评估。',
+    '事前绩效评估工作薄弱，覆盖面较窄。',
   ],
   low_capacity: [
     '部分干部绩效意识薄弱，存在重投入轻绩效现象。',

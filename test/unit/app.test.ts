@@ -8,6 +8,7 @@ import { highlightPieces, splitPhrases } from '../../src/app/highlight';
 import { emptyReason, formatDate, formatPlace } from '../../src/app/format';
 import { PROBLEM_LABELS, SANGONG_LABELS, problemLabel, sangongLabel } from '../../src/app/i18n/labels';
 import { PROBLEM_CATEGORIES, SANGONG_CATEGORIES } from '../../src/model/report';
+import { TAXONOMY } from '../../src/extract/problems/taxonomy';
 
 const F: Filters = { ...NO_FILTERS, years: [2023, 2022], province: '湖南省', prefecture: '益阳市', county: '资阳区', kind: 'dept_overall_self_eval' };
 
@@ -119,5 +120,9 @@ describe('display formats', () => {
     expect(problemLabel('weak_targets')).toBe('绩效目标与指标不科学');
     expect(sangongLabel('vehicle')).toBe('公务用车购置及运行维护费');
     expect(problemLabel('unknown_id')).toBe('unknown_id');
+  });
+
+  it('problem labels agree with the extractor taxonomy', () => {
+    for (const t of TAXONOMY) expect(PROBLEM_LABELS[t.id].zh).toBe(t.zh);
   });
 });

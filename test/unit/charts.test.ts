@@ -183,6 +183,8 @@ describe('三公 charts', () => {
     const one = sangongYoyOption(rows.filter((r) => r.year === 2022));
     expect(isEmptyOption(one)).toBe(true);
     expect(title(one).subtext).toContain('两个年度');
+    // rows present but without the measure: the chart's own reason wins over the page's filter description
+    expect(title(sangongYoyOption(rows.filter((r) => r.year === 2022), { emptyReason: '当前筛选条件下没有报告' })).subtext).toContain('两个年度');
   });
 
   it('home mini chart: totals by year', () => {
@@ -207,8 +209,9 @@ describe('score charts', () => {
     expect(ss.map((s) => s.name)).toEqual(['优（90–100）', '良（80–89）', '中（60–79）', '差（<60）']);
     expect(ss.map((s) => s.color)).toEqual([GRADE_COLORS.优, GRADE_COLORS.良, GRADE_COLORS.中, GRADE_COLORS.差]);
     expect(GRADE_COLORS).toEqual({ 优: OKABE_ITO.green, 良: OKABE_ITO.sky, 中: OKABE_ITO.orange, 差: OKABE_ITO.vermillion });
-    expect(values(ss[0]!)).toEqual([[97.5, 7]]);
-    expect(values(ss[3]!)).toEqual([[57.5, 1]]);
+    expect(values(ss[0]!)).toEqual([[92.5, 0], [97.5, 7]]);
+    expect(values(ss[1]!)).toEqual([[82.5, 0], [87.5, 4]]);
+    expect(values(ss[3]!)).toEqual([[52.5, 0], [57.5, 1]]);
   });
 
   it('histogram: grade bands drawn behind the bars with their labels and bounds', () => {
@@ -220,6 +223,7 @@ describe('score charts', () => {
     expect(band(1).data[0].map((p: AnyObj) => p.xAxis)).toEqual([80, 90]);
     expect(band(2).data[0].map((p: AnyObj) => p.xAxis)).toEqual([60, 80]);
     expect(band(3).label.formatter).toBe('差');
+    expect(band(3).data[0].map((p: AnyObj) => p.xAxis)).toEqual([50, 60]);
   });
 
   it('one report says so', () => {
@@ -310,6 +314,7 @@ describe('empty states', () => {
     const o = executionRankingOption([unit('a', 'x', null)]);
     expect(isEmptyOption(o)).toBe(true);
     expect(title(o).subtext).toContain('缺少执行率');
+    expect(title(executionRankingOption([unit('a', 'x', null)], { emptyReason: '筛选' })).subtext).toBe('1 份报告均缺少执行率');
     expect(isEmptyOption(emptyOption())).toBe(true);
   });
 });

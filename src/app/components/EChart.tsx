@@ -1,10 +1,12 @@
 /**
  * The one place ECharts meets React. Only the chart types and components the builders in src/charts use are
  * registered (tree-shaken `echarts/core`), rendered as SVG. Options come in ready-made; this component never queries.
+ * Bar and scatter charts (every page, the home page included) are registered here; line and heatmap charts, used by
+ * two lazily loaded pages only, are registered by ./echarts-extras.ts, which those pages import.
  */
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -12,23 +14,19 @@ import {
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
-  VisualMapComponent,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from '../../charts/common';
 
 echarts.use([
   BarChart,
-  LineChart,
   ScatterChart,
-  HeatmapChart,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
   TitleComponent,
   TooltipComponent,
-  VisualMapComponent,
   SVGRenderer,
 ]);
 

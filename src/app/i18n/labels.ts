@@ -88,3 +88,26 @@ export const levelLabel = (id: string | null | undefined, lang: Lang = 'zh') => 
 export const gradeLabel = (id: string | null | undefined, lang: Lang = 'zh') => label(GRADE_LABELS, id, lang);
 export const scopeLabel = (id: string | null | undefined, lang: Lang = 'zh') => label(SCOPE_LABELS, id, lang);
 export const severityLabel = (id: string | null | undefined, lang: Lang = 'zh') => label(SEVERITY_LABELS, id, lang);
+
+/**
+ * Consistency-check rules (ids from src/extract/checks/*, titles copied from CHECK_RULES so the browser bundle does
+ * not load the extractor; a unit test keeps them equal). narrative.sangong_vs_table is emitted by the pipeline.
+ */
+export const CHECK_LABELS: Record<string, Label> = {
+  'rate.execution_stated': { zh: '预算执行率（完成率）与报告所写一致', en: 'Stated execution rate equals actual ÷ adjusted budget' },
+  'rate.adjustment_stated': { zh: '预算调整率与报告所写一致', en: 'Stated budget adjustment rate matches the change from initial to adjusted budget' },
+  'rate.line_stated': { zh: '资金明细行执行率与报告所写一致', en: 'Each budget line’s stated rate equals actual ÷ adjusted' },
+  'budget.actual_exceeds': { zh: '执行数未明显超过全年预算', en: 'Actual spending does not exceed the adjusted budget by more than 0.5%' },
+  'lines.parts_total': { zh: '资金总额等于各来源、各用途之和', en: 'Funds total = sum of fund sources = sum of expenditure purposes' },
+  'sangong.parts_total': { zh: '三公经费合计等于三项之和', en: 'Three public expenses: total = abroad + reception + vehicles' },
+  'sangong.vehicle_parts': { zh: '公务用车费等于购置费与运行费之和', en: 'Official vehicles = purchase + operation' },
+  'indicators.score_total': { zh: '指标得分与执行率得分之和等于总分', en: 'Indicator scores plus the execution-rate score add up to the total score' },
+  'indicators.weight_total': { zh: '指标分值与执行率分值合计为 100', en: 'Indicator weights plus the execution-rate weight total 100' },
+  'indicators.score_le_weight': { zh: '指标得分不超过分值', en: 'No indicator scores above its weight' },
+  'narrative.cost_vs_funds': { zh: '成本指标金额与资金数一致', en: 'Cost indicator amounts match the funds figures' },
+  'narrative.sangong_vs_table': { zh: '三公经费正文与表格一致', en: '三公 figures in the text match the table' },
+  'score.range': { zh: '总分在 0–100 之间', en: 'Total score is within 0–100' },
+  'grade.score_band': { zh: '所写等级与得分区间一致', en: 'Stated grade matches the score band' },
+};
+
+export const checkLabel = (id: string | null | undefined, lang: Lang = 'zh') => label(CHECK_LABELS, id, lang);

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { problemFrequency, problemHeatmap, problemSentences } from '../../metrics/problems';
 import type { Filters } from '../../metrics/filters';
 import { problemFrequencyOption, problemHeatmapOption, type BuildOptions, type ProblemFrequencyRow } from '../../charts';
+import '../components/echarts-extras';
 import { ChartCard } from '../components/ChartCard';
 import type { ChartClick } from '../components/EChart';
 import { Highlight, PageHead } from '../components/bits';
@@ -64,6 +65,18 @@ export function Problems({ filters, view }: { filters: Filters; view: ViewState 
             {place ? ` · ${place}` : ''}
           </h3>
           <div className="card-actions">
+            <label className="inline-select">
+              <span className="muted">类别</span>
+              <select name="category" value={cat ?? ''} onChange={(e) => setView({ cat: e.target.value || null })}>
+                <option value="">全部类别</option>
+                {(freq.data ?? []).map((r) => (
+                  <option key={r.category} value={r.category}>
+                    {problemLabel(r.category)}（{r.reports}）
+                  </option>
+                ))}
+                {cat && !(freq.data ?? []).some((r) => r.category === cat) ? <option value={cat}>{problemLabel(cat)}</option> : null}
+              </select>
+            </label>
             <span className="muted">{sentences.data ? `${list.length} 条` : '…'}</span>
             {cat || place ? (
               <button type="button" className="btn-link" onClick={() => setView({ cat: null, place: null })}>

@@ -91,7 +91,7 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
         <EmptyState>读取报告 {id} 失败：{q.error.message}</EmptyState>
       </div>
     );
-  if (!q.data) return <div className="page-loading">正在读取报告…</div>;
+  if (q.data === undefined) return <div className="page-loading">正在读取报告…</div>;
   const d = q.data as unknown as {
     report: Rec | null;
     lines: Rec[];

@@ -3,6 +3,7 @@ import { formatRate, formatWan } from '../../money/decimal';
 import { sangongByCategoryYear, sangongByUnit } from '../../metrics/sangong';
 import type { Filters } from '../../metrics/filters';
 import { cmpDecimal, sangongByCategoryOption, sangongControlRateOption, sangongYoyOption } from '../../charts';
+import '../components/echarts-extras';
 import { ChartCard } from '../components/ChartCard';
 import { PageHead } from '../components/bits';
 import { useQuery } from '../data';

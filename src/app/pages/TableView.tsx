@@ -221,7 +221,7 @@ export function TableView({ filters, view }: { filters: Filters; view: ViewState
             {items.map((vi) => {
               const row = tableRows[vi.index]!;
               return (
-                <tr key={row.id} style={{ height: ROW_HEIGHT }}>
+                <tr key={row.id} data-index={vi.index} style={{ height: ROW_HEIGHT }}>
                   {row.getVisibleCells().map((cell) => {
                     const def = COLUMNS.find((c) => c.id === cell.column.id)!;
                     return (

@@ -1,0 +1,6 @@
+/** Chart types only some pages need (三公 control-rate lines, the problem heatmap): registered when those pages load. */
+import * as echarts from 'echarts/core';
+import { HeatmapChart, LineChart } from 'echarts/charts';
+import { VisualMapComponent } from 'echarts/components';
+
+echarts.use([LineChart, HeatmapChart, VisualMapComponent]);

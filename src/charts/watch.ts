@@ -1,0 +1,372 @@
+/**
+ * Watch-list, league-table and data-quality charts (pure: rows in, ECharts options out), plus the small pure
+ * aggregations the pages and charts share. Rates stay decimal strings; ratios go through decimal.js.
+ *
+ *   flagRuleCounts(flags)            per rule: reports flagged and flags, in FLAG_RULES order
+ *   flagRuleCountOption(counts)      horizontal bars, most-used rule first, coloured by group (执行与预算 / 报告可信度)
+ *   leagueMetricValue(row, metric)   the value a league metric reads from a league row (per-rule shares via by_rule)
+ *   leagueRankingOption(rows)        ranked bars of one league metric, worst first, with its reference line
+ *   qualityByRule(summary)           failed / checked per check rule; qualityByPlace(summary) the same per place
+ *   qualityByRuleOption(rows)        stacked bars: failed vs passed checks per rule
+ */
+import { formatRate, ratio } from '../money/decimal';
+import { FLAG_RULES } from '../metrics/flags';
+import { flagLabel } from '../metrics/flag-reasons';
+import { checkLabel } from '../app/i18n/labels';
+import {
+  type BuildOptions,
+  type EChartsOption,
+  type Numeric,
+  OKABE_ITO,
+  baseOption,
+  cmpDecimal,
+  emptyOption,
+  escapeHtml,
+  notes,
+  pct,
+  pctAxisLabel,
+  shorten,
+  whyEmpty,
+} from './common';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Flag rules
+
+export type FlagGroup = 'performance' | 'credibility';
+
+/** Which question a rule answers: is the unit performing (执行与预算), can its report be believed (报告可信度). */
+export const FLAG_GROUPS: Record<string, FlagGroup> = {
+  low_execution: 'performance',
+  low_line_execution: 'performance',
+  high_adjustment: 'performance',
+  sangong_overrun: 'performance',
+  sangong_rising: 'performance',
+  inflated_self_eval: 'credibility',
+  no_problems: 'credibility',
+  failed_checks: 'credibility',
+  missing_sangong: 'credibility',
+  missing_indicators: 'credibility',
+};
+
+export const FLAG_GROUP_LABELS: Record<FlagGroup, string> = { performance: '执行与预算', credibility: '报告可信度' };
+export const FLAG_GROUP_COLORS: Record<FlagGroup, string> = { performance: OKABE_ITO.vermillion, credibility: OKABE_ITO.purple };
+
+export function flagGroup(rule: string): FlagGroup {
+  return FLAG_GROUPS[rule] ?? 'credibility';
+}
+
+/** The minimum a flag row needs for counting. */
+export interface FlagLike {
+  report_id: string;
+  rule: string;
+}
+
+export interface FlagRuleCount {
+  rule: string;
+  label: string;
+  /** Reports (unit-years) the rule flags. */
+  reports: number;
+  /** Individual findings (a report may have several lines below the bar). */
+  flags: number;
+}
+
+/** One entry per rule (all of FLAG_RULES, zero counts included, unknown rules appended), in FLAG_RULES order. */
+export function flagRuleCounts(rows: readonly FlagLike[]): FlagRuleCount[] {
+  const ids = [...FLAG_RULES.map((r) => r.id), ...new Set(rows.map((r) => r.rule).filter((id) => !FLAG_RULES.some((x) => x.id === id)))];
+  return ids.map((rule) => {
+    const mine = rows.filter((r) => r.rule === rule);
+    return { rule, label: flagLabel(rule), reports: new Set(mine.map((r) => r.report_id)).size, flags: mine.length };
+  });
+}
+
+/** Horizontal bars: how many reports each rule flags, most first; bars coloured by group; click → `rule`. */
+export function flagRuleCountOption(rows: readonly FlagRuleCount[], o: BuildOptions & { selected?: string | null; total?: number } = {}): EChartsOption {
+  if (!rows.length) return emptyOption(o.emptyReason);
+  const sorted = rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.reports - a.r.reports || a.i - b.i)
+    .map((x) => x.r);
+  const any = sorted.some((r) => r.reports > 0);
+  const groups = (['performance', 'credibility'] as FlagGroup[]).filter((g) => sorted.some((r) => flagGroup(r.rule) === g));
+  return {
+    ...baseOption(o.compact),
+    title: notes(o.total !== undefined && `共 ${o.total} 份报告被标记`, !any && '当前阈值下没有规则触发'),
+    legend: o.compact ? { show: false } : { top: 0, left: 0, data: groups.map((g) => FLAG_GROUP_LABELS[g]), selectedMode: false },
+    grid: { left: 8, right: 40, top: o.compact ? 8 : 28, bottom: 4, containLabel: true },
+    tooltip: {
+      ...baseOption().tooltip,
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const d = (p as { data?: { count?: FlagRuleCount } }).data?.count;
+        if (!d) return '';
+        return [`<b>${escapeHtml(d.label)}</b>`, `${d.reports} 份报告 · ${d.flags} 条记录`, '点击只看这一规则'].join('<br/>');
+      },
+    },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 }, splitLine: { lineStyle: { color: '#eee' } } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: sorted.map((r) => shorten(r.label, 12)),
+      axisLabel: { fontSize: o.compact ? 10 : 12 },
+      axisTick: { show: false },
+    },
+    // One series per group (so the legend names them), stacked so each rule keeps one bar.
+    series: groups.map((g) => ({
+      type: 'bar',
+      name: FLAG_GROUP_LABELS[g],
+      stack: 'rules',
+      barMaxWidth: 16,
+      itemStyle: { color: FLAG_GROUP_COLORS[g] },
+      data: sorted.map((r) =>
+        flagGroup(r.rule) === g
+          ? {
+              value: r.reports,
+              rule: r.rule,
+              count: r,
+              itemStyle: {
+                color: FLAG_GROUP_COLORS[g],
+                opacity: o.selected && o.selected !== r.rule ? 0.35 : 1,
+              },
+            }
+          : { value: null },
+      ),
+      label: { show: true, position: 'right', fontSize: 11, color: '#333', formatter: (p: { value: number | null }) => (p.value === null ? '' : String(p.value)) },
+    })),
+  } as EChartsOption;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// League tables
+
+/** What a league row needs (src/metrics/league.ts LeagueRow). */
+export interface LeagueLike {
+  place: string;
+  units: Numeric;
+  reports: Numeric;
+  flagged_reports: Numeric;
+  flagged_share: string | null;
+  median_execution_rate: string | null;
+  sangong_control_rate: string | null;
+  consistent_share: string | null;
+  by_rule: string;
+}
+
+export type LeagueMetric = 'flagged_share' | 'median_execution_rate' | 'sangong_control_rate' | 'consistent_share' | `rule:${string}`;
+
+interface MetricSpec {
+  label: string;
+  /** Which end is worse: 'high' (flagged share, 三公 control rate) or 'low' (execution, consistency). */
+  worse: 'high' | 'low';
+  /** Reference line in percent, when there is a usual bar. */
+  line?: { value: number; label: string };
+}
+
+const METRICS: Record<string, MetricSpec> = {
+  flagged_share: { label: '被关注报告占比', worse: 'high' },
+  median_execution_rate: { label: '执行率中位数', worse: 'low', line: { value: 90, label: '90%' } },
+  sangong_control_rate: { label: '三公经费控制率', worse: 'high', line: { value: 100, label: '100%' } },
+  consistent_share: { label: '数据一致的报告占比', worse: 'low' },
+};
+
+export const LEAGUE_METRICS: LeagueMetric[] = ['flagged_share', 'median_execution_rate', 'sangong_control_rate', 'consistent_share'];
+
+export function leagueMetricSpec(m: LeagueMetric): MetricSpec {
+  if (m.startsWith('rule:')) return { label: `${flagLabel(m.slice(5))}（占比）`, worse: 'high' };
+  return METRICS[m] ?? METRICS.flagged_share!;
+}
+
+export function isLeagueMetric(s: string | null | undefined): s is LeagueMetric {
+  if (!s) return false;
+  if (s.startsWith('rule:')) return FLAG_RULES.some((r) => r.id === s.slice(5));
+  return (LEAGUE_METRICS as string[]).includes(s);
+}
+
+/** by_rule JSON → rule id → reports flagged (bad JSON → {}). */
+export function ruleCountsOf(row: { by_rule: string }): Record<string, number> {
+  try {
+    const o = JSON.parse(row.by_rule || '{}') as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Number(v)]));
+  } catch {
+    return {};
+  }
+}
+
+/** Share of a place's reports that a rule flags, as a 4-decimal fraction string (exact). */
+export function ruleShare(row: LeagueLike, rule: string): string | null {
+  const n = ruleCountsOf(row)[rule] ?? 0;
+  const total = row.reports === null || row.reports === undefined ? null : String(row.reports);
+  return total === null ? null : ratio(String(n), total);
+}
+
+export function leagueMetricValue(row: LeagueLike, m: LeagueMetric): string | null {
+  if (m.startsWith('rule:')) return ruleShare(row, m.slice(5));
+  const v = row[m as Exclude<LeagueMetric, `rule:${string}`>];
+  return v === null || v === undefined ? null : String(v);
+}
+
+/** Places ordered worst first on a metric (places without the figure last, by name). */
+export function rankLeague<T extends LeagueLike>(rows: readonly T[], m: LeagueMetric): T[] {
+  const spec = leagueMetricSpec(m);
+  return [...rows].sort((a, b) => {
+    const va = leagueMetricValue(a, m);
+    const vb = leagueMetricValue(b, m);
+    if (va === null || vb === null) return va === vb ? a.place.localeCompare(b.place, 'zh') : va === null ? 1 : -1;
+    return (spec.worse === 'high' ? cmpDecimal(vb, va) : cmpDecimal(va, vb)) || a.place.localeCompare(b.place, 'zh');
+  });
+}
+
+/** Ranked bars of one metric per place, worst first; bars beyond the reference line (or the worst third) highlighted. */
+export function leagueRankingOption(rows: readonly LeagueLike[], o: BuildOptions & { metric?: LeagueMetric; drillable?: (place: string) => boolean } = {}): EChartsOption {
+  const m = o.metric ?? 'flagged_share';
+  const spec = leagueMetricSpec(m);
+  const ranked = rankLeague(rows, m);
+  const shown = ranked.filter((r) => leagueMetricValue(r, m) !== null);
+  if (!shown.length) return emptyOption(whyEmpty(rows, o, `各地区均没有“${spec.label}”的数据`));
+  const missing = ranked.length - shown.length;
+  const bad = (v: number | null) =>
+    v !== null && (spec.line ? (spec.worse === 'high' ? v > spec.line.value : v < spec.line.value) : spec.worse === 'high' ? v > 0 : v < 100);
+  return {
+    ...baseOption(o.compact),
+    title: notes(missing > 0 && `${missing} 个地区无此项数据`),
+    grid: { left: 8, right: 56, top: 22, bottom: 8, containLabel: true },
+    tooltip: {
+      ...baseOption().tooltip,
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const d = (p as { data?: { row?: LeagueLike } }).data?.row;
+        if (!d) return '';
+        return [
+          `<b>${escapeHtml(d.place)}</b>`,
+          `${escapeHtml(spec.label)}：${formatRate(leagueMetricValue(d, m))}`,
+          `${d.units} 个单位 · ${d.reports} 份报告 · ${d.flagged_reports} 份被关注`,
+          o.drillable?.(d.place) ? '点击查看下一级' : '',
+        ]
+          .filter(Boolean)
+          .join('<br/>');
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
+      axisLabel: { formatter: pctAxisLabel, fontSize: 11 },
+      splitLine: { lineStyle: { color: '#eee' } },
+    },
+    yAxis: { type: 'category', inverse: true, data: shown.map((r) => shorten(r.place, 10)), axisLabel: { fontSize: 12 }, axisTick: { show: false } },
+    series: [
+      {
+        type: 'bar',
+        name: spec.label,
+        barMaxWidth: 18,
+        data: shown.map((r) => {
+          const v = pct(leagueMetricValue(r, m));
+          return { value: v, row: r, place: r.place, itemStyle: { color: bad(v) ? OKABE_ITO.vermillion : OKABE_ITO.blue } };
+        }),
+        label: { show: true, position: 'right', fontSize: 11, formatter: (p: { value: number }) => `${p.value}%` },
+        ...(spec.line
+          ? {
+              markLine: {
+                silent: true,
+                symbol: ['none', 'none'],
+                lineStyle: { color: OKABE_ITO.black, type: 'dashed', width: 1.2 },
+                label: { formatter: spec.line.label, position: 'end', fontSize: 11 },
+                data: [{ xAxis: spec.line.value }],
+              },
+            }
+          : {}),
+      },
+    ],
+  } as EChartsOption;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Data quality
+
+export interface CheckSummaryLike {
+  rule: string;
+  place: string | null;
+  failed: Numeric;
+  checked: Numeric;
+}
+
+export interface QualityAgg {
+  key: string;
+  label: string;
+  failed: number;
+  checked: number;
+  /** failed ÷ checked, 4-decimal fraction string. */
+  share: string | null;
+}
+
+function aggregate(rows: readonly CheckSummaryLike[], key: (r: CheckSummaryLike) => string, label: (k: string) => string): QualityAgg[] {
+  const by = new Map<string, { failed: number; checked: number }>();
+  for (const r of rows) {
+    const k = key(r);
+    const a = by.get(k) ?? { failed: 0, checked: 0 };
+    a.failed += Number(r.failed ?? 0);
+    a.checked += Number(r.checked ?? 0);
+    by.set(k, a);
+  }
+  return [...by.entries()]
+    .map(([k, a]) => ({ key: k, label: label(k), ...a, share: ratio(String(a.failed), String(a.checked)) }))
+    .sort((a, b) => b.failed - a.failed || cmpDecimal(b.share, a.share) || a.label.localeCompare(b.label, 'zh'));
+}
+
+/** Failed and run checks per rule (most failures first). */
+export function qualityByRule(rows: readonly CheckSummaryLike[]): QualityAgg[] {
+  return aggregate(rows, (r) => r.rule, (k) => checkLabel(k));
+}
+
+/** Failed and run checks per place (most failures first). */
+export function qualityByPlace(rows: readonly CheckSummaryLike[]): QualityAgg[] {
+  return aggregate(rows, (r) => r.place ?? '（未识别地区）', (k) => k);
+}
+
+/** Stacked bars per check rule: failed (vermillion) and passed (grey); rules with failures first; click → `rule`. */
+export function qualityByRuleOption(rows: readonly QualityAgg[], o: BuildOptions & { selected?: string | null } = {}): EChartsOption {
+  const use = rows.filter((r) => r.checked > 0);
+  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有运行过的校验'));
+  const failedTotal = use.reduce((s, r) => s + r.failed, 0);
+  const item = (r: QualityAgg, v: number, color: string) => ({
+    value: v,
+    rule: r.key,
+    agg: r,
+    itemStyle: { color, opacity: o.selected && o.selected !== r.key ? 0.35 : 1 },
+  });
+  return {
+    ...baseOption(o.compact),
+    title: notes(`${failedTotal} 项未通过 · 共 ${use.reduce((s, r) => s + r.checked, 0)} 项校验`),
+    legend: { top: 0, left: 0, data: ['未通过', '通过'], selectedMode: false },
+    grid: { left: 8, right: 40, top: 28, bottom: 4, containLabel: true },
+    tooltip: {
+      ...baseOption().tooltip,
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const d = (p as { data?: { agg?: QualityAgg } }).data?.agg;
+        if (!d) return '';
+        return [`<b>${escapeHtml(d.label)}</b>`, `未通过 ${d.failed} 项 / 共 ${d.checked} 项（${formatRate(d.share)}）`].join('<br/>');
+      },
+    },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 }, splitLine: { lineStyle: { color: '#eee' } } },
+    yAxis: { type: 'category', inverse: true, data: use.map((r) => shorten(r.label, 16)), axisLabel: { fontSize: 12 }, axisTick: { show: false } },
+    series: [
+      {
+        type: 'bar',
+        name: '未通过',
+        stack: 'checks',
+        barMaxWidth: 16,
+        itemStyle: { color: OKABE_ITO.vermillion },
+        data: use.map((r) => item(r, r.failed, OKABE_ITO.vermillion)),
+        label: { show: true, position: 'insideLeft', fontSize: 11, color: '#fff', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+      },
+      {
+        type: 'bar',
+        name: '通过',
+        stack: 'checks',
+        barMaxWidth: 16,
+        itemStyle: { color: '#c9d1d8' },
+        data: use.map((r) => item(r, r.checked - r.failed, '#c9d1d8')),
+      },
+    ],
+  } as EChartsOption;
+}

@@ -17,13 +17,19 @@ const Scores = lazy(() => import('./pages/Scores'));
 const Problems = lazy(() => import('./pages/Problems'));
 const TableView = lazy(() => import('./pages/TableView'));
 const ReportDetail = lazy(() => import('./pages/ReportDetail'));
+const Watch = lazy(() => import('./pages/Watch'));
+const League = lazy(() => import('./pages/League'));
+const Quality = lazy(() => import('./pages/Quality'));
 
 export const NAV: { page: Page; label: string }[] = [
   { page: 'home', label: '首页' },
+  { page: 'watch', label: '关注名单' },
   { page: 'execution', label: '执行率' },
   { page: 'sangong', label: '三公经费' },
   { page: 'scores', label: '自评得分' },
   { page: 'problems', label: '问题分类' },
+  { page: 'league', label: '地区排行' },
+  { page: 'quality', label: '数据质量' },
   { page: 'table', label: '对比表' },
 ];
 
@@ -36,6 +42,9 @@ const PAGE_TITLES: Partial<Record<Page, string>> = {
   problems: '问题分类',
   table: '对比表',
   report: '报告详情',
+  watch: '关注名单',
+  league: '地区排行',
+  quality: '数据质量',
   notfound: '页面不存在',
 };
 
@@ -137,7 +146,7 @@ export function App() {
           {NAV.map((n) => (
             <a
               key={n.page}
-              href={hrefTo({ page: n.page }, app.filters)}
+              href={hrefTo({ page: n.page }, app.filters, {}, app.thresholds)}
               aria-current={app.route.page === n.page ? 'page' : undefined}
             >
               {n.label}
@@ -172,7 +181,7 @@ export function App() {
 }
 
 function Routed() {
-  const { route, filters, view } = useAppState();
+  const { route, filters, view, thresholds } = useAppState();
   switch (route.page) {
     case 'home':
       return <Home filters={filters} />;
@@ -188,6 +197,12 @@ function Routed() {
       return <TableView filters={filters} view={view} />;
     case 'report':
       return <ReportDetail id={route.id!} filters={filters} />;
+    case 'watch':
+      return <Watch filters={filters} view={view} overrides={thresholds} />;
+    case 'league':
+      return <League filters={filters} view={view} overrides={thresholds} />;
+    case 'quality':
+      return <Quality filters={filters} view={view} overrides={thresholds} />;
     default:
       return (
         <div className="page">

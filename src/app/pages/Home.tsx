@@ -19,6 +19,7 @@ import {
   type ScoreBucketRow,
 } from '../../charts';
 import { ChartCard } from '../components/ChartCard';
+import { WatchSummary } from '../components/WatchSummary';
 import { EmptyState, Figure, PageHead } from '../components/bits';
 import { useQuery } from '../data';
 import { emptyReason, formatCount } from '../format';
@@ -68,6 +69,7 @@ export function Home({ filters }: { filters: Filters }) {
         <Figure label="自评得分中位数" value={s ? (s.medianScore ?? '—') : '…'} />
         <Figure label="问题条数" value={s ? formatCount(s.problemCount) : '…'} sub={s ? `${formatCount(s.failedChecks)} 项校验未通过` : null} tone={s && Number(s.failedChecks) > 0 ? 'warn' : undefined} />
       </div>
+      <WatchSummary filters={filters} />
       <div className="grid-2">
         <ChartCard
           title="执行率：最低的单位"

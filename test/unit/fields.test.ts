@@ -213,3 +213,22 @@ describe('more templates', () => {
     expect(r.publishedDate).toBe('2024-08-01');
   });
 });
+
+describe('hostile tables', () => {
+  it('a funds table cut in half keeps what it has and does not invent the rest', () => {
+    const r = extractText(['2023年度部门整体支出绩效自评表', '年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分', '年度资金总额\t300\t320'].join('\n'));
+    expect([r.budget.initial, r.budget.adjusted, r.budget.actual]).toEqual(['300', '320', null]);
+    expect(r.budget.executionRate).toBeNull();
+  });
+
+  it('a 三公 table cut after its header gives no figures and no crash', () => {
+    const r = extractText(['2023年度部门决算', '三公经费', '类型\t预算数\t决算数', '因公出国(境)费用'].join('\n'));
+    expect(r.sangong).toEqual([]);
+  });
+
+  it('headers repeated on the next page do not duplicate 三公 figures', () => {
+    const page = ['类型\t预算数\t决算数', '公务接待费\t10.00\t8.00'];
+    const r = extractText(['2023年度部门决算', '三公经费', ...page, '第 2 页', ...page, '合计\t10.00\t8.00'].join('\n'));
+    expect(r.sangong.filter((s) => s.category === 'reception')).toEqual([{ year: 2023, category: 'reception', budget: '10', actual: '8' }]);
+  });
+});

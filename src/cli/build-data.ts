@@ -36,7 +36,7 @@ export async function buildDataset(corpusDir: string): Promise<BuildResult> {
   files['summary.json'] = JSON.stringify(buildSummary(reports), null, 1) + '\n';
   const manifest = {
     version: 1,
-    source: 'extracted from the published reports in shared/corpus by `npm run data`',
+    source: '已公开的绩效报告（shared/corpus），由 npm run data 抽取',
     synthetic: false,
     tables,
     extras: { reports: 'reports.json', summary: 'summary.json' },

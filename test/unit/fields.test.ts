@@ -232,3 +232,26 @@ describe('hostile tables', () => {
     expect(r.sangong.filter((s) => s.category === 'reception')).toEqual([{ year: 2023, category: 'reception', budget: '10', actual: '8' }]);
   });
 });
+
+describe('部门决算 三公 table with categories as columns', () => {
+  const header = ['财政拨款“三公”经费支出决算表', '单位：万元', '预算数', '决算数', '合计', '因公出国（境）费', '公务用车购置及运行费', '公务接待费', '合计', '因公出国（境）费', '公务用车购置及运行费', '公务接待费', '小计', '公务用车购置费', '公务用车运行费', '小计', '公务用车购置费', '公务用车运行费'];
+  it('reads budget and actual for every category from the 12-value row after the column numbers', () => {
+    const r = extractText(['某某县教育局2023年度部门决算', ...header, ...'1 2 3 4 5 6 7 8 9 10 11 12'.split(' '), '12.50', '0', '8.50', '0', '8.50', '4.00', '10.20', '0', '7.10', '0', '7.10', '3.10'].join('\n'));
+    const got = Object.fromEntries(r.sangong.map((s) => [s.category, [s.budget, s.actual]]));
+    expect(got).toEqual({
+      total: ['12.5', '10.2'],
+      abroad: ['0', '0'],
+      reception: ['4', '3.1'],
+      vehicle: ['8.5', '7.1'],
+      vehicle_purchase: ['0', '0'],
+      vehicle_operation: ['8.5', '7.1'],
+    });
+    expect(r.sangong.every((s) => s.year === 2023)).toBe(true);
+  });
+
+  it('refuses values that fit no known column order instead of guessing', () => {
+    const r = extractText(['某某县教育局2023年度部门决算', ...header, '12.50', '1', '2', '3', '4', '5', '10.20', '1', '2', '3', '4', '5'].join('\n'));
+    expect(r.sangong).toEqual([]);
+    expect(r.warnings.some((w) => w.field === 'sangong')).toBe(true);
+  });
+});

@@ -31,8 +31,12 @@ interface Column {
   year: number | null;
 }
 
+/** A header cell is short and starts with its year or its 预算/决算 word; a title that merely contains 决算 is not one. */
+const HEADER_SHAPE = /^(\d{4}年度?)?(全年|年初|调整后|本年|上年)?(预算|决算|实际|执行|控制率|执行率|完成率|增减|变动|比上年|同比)/;
+
 function columnOf(text: string): Column | null {
   const t = text.replace(/\s+/g, '');
+  if (!HEADER_SHAPE.test(t)) return null;
   const y = /(\d{4})年(度)?/.exec(t);
   const year = y ? Number(y[1]) : null;
   if (/执行率|控制率|完成率|增减|变动|比上年|同比/.test(t)) return { kind: 'rate', year };
@@ -49,7 +53,8 @@ export interface SangongResult {
 
 export function extractSangong(ctx: ExtractContext, fiscalYear: number | null, defaultUnit: AmountUnit): SangongResult {
   if (!/三公|出国|公务接待|公务用车|公车/.test(ctx.text)) return { lines: [], disagreements: [] };
-  const fromTables = ctx.guard('sangong', [] as SangongLine[], () => readTables(ctx, fiscalYear, defaultUnit));
+  let fromTables = ctx.guard('sangong', [] as SangongLine[], () => readTables(ctx, fiscalYear, defaultUnit));
+  if (!fromTables.length) fromTables = ctx.guard('sangong', [] as SangongLine[], () => readHorizontal(ctx, fiscalYear, defaultUnit));
   // Narrative figures are read on a scratch context so their citations do not mix with the table's.
   const scratch = new ExtractContext(ctx.file, ctx.n);
   const fromText = ctx.guard('sangong', [] as SangongLine[], () => readNarrative(scratch, fiscalYear));
@@ -77,6 +82,10 @@ function readTables(ctx: ExtractContext, fiscalYear: number | null, unit: Amount
     const header = readHeader(cells, i);
     if (!header) continue;
     const { columns, end } = header;
+    // Categories right after the header, with no values between them, are column headers: the horizontal layout.
+    let headerCats = 0;
+    while (end + headerCats < cells.length && categoryOf(cells[end + headerCats]!.text)) headerCats++;
+    if (headerCats >= 3) continue;
     const tableUnit = findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 200), cells[end - 1]!.end)) ?? unit;
     let rowsRead = 0;
     let misses = 0;
@@ -185,4 +194,85 @@ function readNarrative(ctx: ExtractContext, fiscalYear: number | null): SangongL
   const lines = [...out.values()].sort((a, b) => a.year - b.year || order(a.category) - order(b.category));
   citeAll(ctx, lines, cites);
   return lines;
+}
+
+/**
+ * The national 部门决算 table "财政拨款“三公”经费支出决算表": categories are COLUMN headers under 预算数 and 决算数,
+ * and the figures come as one row of 6 or 12 values (often after a row of column numbers 1…12). The leaf order is
+ * fixed by the template; we try the known orders and keep the one whose parts add up, so a local variant that moves
+ * 公务接待费 is still read right, and an order that fits no sum is refused with a warning rather than guessed.
+ */
+const LEAF_ORDERS: SangongCategory[][] = [
+  ['total', 'abroad', 'vehicle', 'vehicle_purchase', 'vehicle_operation', 'reception'],
+  ['total', 'abroad', 'reception', 'vehicle', 'vehicle_purchase', 'vehicle_operation'],
+  ['total', 'abroad', 'vehicle_purchase', 'vehicle_operation', 'vehicle', 'reception'],
+];
+
+function readHorizontal(ctx: ExtractContext, fiscalYear: number | null, unit: AmountUnit): SangongLine[] {
+  if (fiscalYear === null) return [];
+  const cells = ctx.cells();
+  for (let i = 0; i < cells.length; i++) {
+    if (!/三公/.test(cells[i]!.text) || cells[i]!.text.length > 40) continue;
+    const window = cells.slice(i + 1, i + 40);
+    const hasBudget = window.some((c) => /^预算(数)?$/.test(c.text.replace(/\s+/g, '')));
+    const hasActual = window.some((c) => /^决算(数)?$/.test(c.text.replace(/\s+/g, '')));
+    const catCells = window.filter((c) => categoryOf(c.text) !== null).length;
+    if (catCells < 3 || (!hasBudget && !hasActual)) continue;
+    // First run of ≥ 6 value cells that is not the 1…n column-number row.
+    let j = i + 1;
+    let run: Cell[] = [];
+    while (j < Math.min(cells.length, i + 80)) {
+      let r = valuesAfter(cells, j - 1, 36);
+      // Column numbers (1 2 3 … 12) printed under the header run straight into the figures: drop them.
+      let m = 0;
+      while (m < r.length && r[m]!.text.trim() === String(m + 1)) m++;
+      if (m >= 6) r = r.slice(m);
+      if (r.length >= 6 && !isIndexRow(r)) {
+        run = r;
+        break;
+      }
+      j += Math.max(1, r.length);
+    }
+    const groups = run.length >= 12 && hasBudget && hasActual ? 2 : run.length >= 6 ? 1 : 0;
+    if (!groups) continue;
+    const kinds: ('budget' | 'actual')[] = groups === 2 ? ['budget', 'actual'] : [hasActual && !hasBudget ? 'actual' : hasBudget && !hasActual ? 'budget' : 'actual'];
+    const tableUnit = findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 200), run[0]!.start)) ?? unit;
+    const amounts = run.slice(0, groups * 6).map((c) => amountOf(c, tableUnit));
+    const order = LEAF_ORDERS.find((o) => kinds.every((_, g) => addsUp(o, amounts.slice(g * 6, g * 6 + 6).map((a) => a?.wan ?? null))));
+    if (!order) {
+      ctx.warn('sangong', '三公经费决算表的数字与已知列顺序都对不上，未读取');
+      return [];
+    }
+    const lines: SangongLine[] = order.map((category) => ({ year: fiscalYear, category, budget: null, actual: null }));
+    const cites: Cite[] = [];
+    kinds.forEach((kind, g) => {
+      order.forEach((category, k) => {
+        const a = amounts[g * 6 + k];
+        if (!a) return;
+        lines[k]![kind] = a.wan;
+        cites.push({ key: `${fiscalYear}|${category}`, kind, cell: run[g * 6 + k]!, raw: a.raw, unit: a.unit });
+      });
+    });
+    const sorted = lines.sort((a, b) => order_(a.category) - order_(b.category));
+    citeAll(ctx, sorted, cites);
+    return sorted;
+  }
+  return [];
+}
+
+const order_ = order;
+
+function isIndexRow(r: Cell[]): boolean {
+  return r.every((c, k) => c.text.trim() === String(k + 1));
+}
+
+function addsUp(order: SangongCategory[], values: (string | null)[]): boolean {
+  const v = (cat: SangongCategory) => {
+    const x = values[order.indexOf(cat)];
+    return x === null || x === undefined ? null : new Decimal(x);
+  };
+  const [total, abroad, reception, vehicle, vp, vo] = (['total', 'abroad', 'reception', 'vehicle', 'vehicle_purchase', 'vehicle_operation'] as const).map(v);
+  if (!total || !abroad || !reception || !vehicle || !vp || !vo) return false;
+  const tol = new Decimal('0.011');
+  return total.minus(abroad).minus(reception).minus(vehicle).abs().lte(tol) && vehicle.minus(vp).minus(vo).abs().lte(tol);
 }

@@ -8,6 +8,8 @@ fail_extra=0
 pass_extra=0
 echo "== typecheck"
 if npx tsc --noEmit -p tsconfig.json; then pass_extra=$((pass_extra+1)); else fail_extra=$((fail_extra+1)); fi
+echo "== lint"
+if npx eslint . --max-warnings 20; then pass_extra=$((pass_extra+1)); else fail_extra=$((fail_extra+1)); fi
 echo "== build"
 if npx vite build --logLevel warn; then pass_extra=$((pass_extra+1)); else fail_extra=$((fail_extra+1)); fi
 echo "== vitest (unit, integration, e2e)"

@@ -8,7 +8,7 @@ import { DataContext, type DataContextValue, type FilterOptions } from './data';
 import { ErrorBoundary, ErrorPanel } from './components/ErrorBoundary';
 import { FilterBar } from './components/FilterBar';
 import { Home } from './pages/Home';
-import { hrefTo, navigate, toHash, useAppState, type Page } from './url-state';
+import { hrefTo, keepDataModeInSearch, navigate, searchWithDataMode, toHash, useAppState, type Page } from './url-state';
 import { formatCount } from './format';
 
 const Execution = lazy(() => import('./pages/Execution'));
@@ -17,6 +17,8 @@ const Scores = lazy(() => import('./pages/Scores'));
 const Problems = lazy(() => import('./pages/Problems'));
 const TableView = lazy(() => import('./pages/TableView'));
 const ReportDetail = lazy(() => import('./pages/ReportDetail'));
+const ImportPage = lazy(() => import('./pages/Import'));
+const SqlConsole = lazy(() => import('./pages/SqlConsole'));
 const Watch = lazy(() => import('./pages/Watch'));
 const League = lazy(() => import('./pages/League'));
 const Quality = lazy(() => import('./pages/Quality'));
@@ -31,6 +33,8 @@ export const NAV: { page: Page; label: string }[] = [
   { page: 'league', label: '地区排行' },
   { page: 'quality', label: '数据质量' },
   { page: 'table', label: '对比表' },
+  { page: 'import', label: '导入' },
+  { page: 'sql', label: 'SQL 控制台' },
 ];
 
 /** Browser-tab titles; a page added without one falls back to the product name. */
@@ -42,16 +46,19 @@ const PAGE_TITLES: Partial<Record<Page, string>> = {
   problems: '问题分类',
   table: '对比表',
   report: '报告详情',
+  import: '导入',
+  sql: 'SQL 控制台',
   watch: '关注名单',
   league: '地区排行',
   quality: '数据质量',
   notfound: '页面不存在',
 };
 
-type StepId = 'engine' | 'data' | 'options';
+type StepId = 'engine' | 'data' | 'local' | 'options';
 const STEPS: { id: StepId; label: string }[] = [
   { id: 'engine', label: '加载 DuckDB 引擎（WebAssembly）' },
   { id: 'data', label: '读取并校验数据表' },
+  { id: 'local', label: '恢复本浏览器中保存的导入数据' },
   { id: 'options', label: '准备筛选选项' },
 ];
 
@@ -62,7 +69,9 @@ type Boot =
 
 async function boot(set: (b: Boot) => void): Promise<void> {
   let step: StepId = 'engine';
-  let db: QueryClient | null = null;
+  let db: QueryClient;
+  // `data=none` (import feature): start with empty tables instead of the shipped dataset.
+  const dataMode = keepDataModeInSearch();
   try {
     set({ phase: 'loading', step, detail: '' });
     const { openBrowserDuckDB } = await import('../db/duckdb-browser');
@@ -80,18 +89,41 @@ async function boot(set: (b: Boot) => void): Promise<void> {
     step = 'data';
     set({ phase: 'loading', step, detail: 'data/manifest.json' });
     const { loadDataset, dataDirFetcher } = await import('../db/load-dataset');
-    const res = await loadDataset(db, dataDirFetcher('./data/'));
+    const { emptyDatasetLoad } = await import('./storage/boot');
+    const res = dataMode === 'none' ? await emptyDatasetLoad(db) : await loadDataset(db, dataDirFetcher('./data/'));
     if (!res.manifest) {
       set({ phase: 'error', step, error: new Error('无法读取数据清单 data/manifest.json'), details: res.errors });
       return;
     }
+    // Batches imported earlier and kept in this browser (IndexedDB) go back in after the shipped data.
+    step = 'local';
+    set({ phase: 'loading', step, detail: '' });
+    const { restoreLocal, countRows } = await import('./storage/boot');
+    const local = await restoreLocal(db);
     step = 'options';
     set({ phase: 'loading', step, detail: '' });
     const { filterOptions } = await import('../metrics/options');
     const options = (await filterOptions(db)) as FilterOptions;
+    const client = db;
     set({
       phase: 'ready',
-      value: { db, options, counts: res.counts as Record<string, number>, loadErrors: res.errors },
+      value: {
+        db,
+        options,
+        counts: local.restored ? await countRows(db) : (res.counts as Record<string, number>),
+        loadErrors: [...res.errors, ...local.errors],
+        revision: 0,
+        dataMode,
+        local: local.data,
+        // After an import or a deletion: new filter options and counts, and every page re-queries.
+        refresh: async () => {
+          const opts = (await filterOptions(client)) as FilterOptions;
+          const counts = await countRows(client);
+          if (bootState.phase !== 'ready') return;
+          const v = bootState.value;
+          publishBoot({ ...bootState, value: { ...v, options: opts, counts, revision: (v.revision ?? 0) + 1 } });
+        },
+      },
       manifestSource: String(res.manifest.source ?? ''),
       synthetic: res.manifest.synthetic === true,
     });
@@ -104,13 +136,14 @@ async function boot(set: (b: Boot) => void): Promise<void> {
 let bootState: Boot = { phase: 'loading', step: 'engine', detail: '' };
 let bootStarted = false;
 const bootListeners = new Set<(b: Boot) => void>();
+function publishBoot(b: Boot): void {
+  bootState = b;
+  for (const l of bootListeners) l(b);
+}
 function startBoot(): void {
   if (bootStarted) return;
   bootStarted = true;
-  void boot((b) => {
-    bootState = b;
-    for (const l of bootListeners) l(b);
-  });
+  void boot(publishBoot);
 }
 
 export function App() {
@@ -159,6 +192,7 @@ export function App() {
       {state.phase === 'ready' ? (
         <DataContext.Provider value={state.value}>
           <FilterBar filters={app.filters} />
+          {state.value.dataMode === 'none' ? <EmptyDataBanner reports={state.value.counts.reports ?? 0} /> : null}
           {state.value.loadErrors.length ? <LoadWarnings errors={state.value.loadErrors} /> : null}
           <main>
             <ErrorBoundary what="页面" resetKey={toHash(app)}>
@@ -169,7 +203,7 @@ export function App() {
           </main>
           <footer className="foot">
             <span>
-              数据：{state.manifestSource || 'data/'}
+              数据：{state.value.dataMode === 'none' ? '未加载内置数据（data=none），仅含导入的数据' : state.manifestSource || 'data/'}
               {state.synthetic ? '（合成数据，仅供演示）' : ''} · {formatCount(state.value.counts.reports ?? 0)} 份报告
             </span>
             <span>金额单位：万元（1 亿元以上以亿元显示）· 全部计算在本机浏览器中完成，不向其他网站发送请求</span>
@@ -197,6 +231,10 @@ function Routed() {
       return <TableView filters={filters} view={view} />;
     case 'report':
       return <ReportDetail id={route.id!} filters={filters} />;
+    case 'import':
+      return <ImportPage filters={filters} />;
+    case 'sql':
+      return <SqlConsole view={view} />;
     case 'watch':
       return <Watch filters={filters} view={view} overrides={thresholds} />;
     case 'league':
@@ -256,6 +294,29 @@ function BootError({ step, error, details }: { step: StepId; error: unknown; det
           。
         </p>
       </ErrorPanel>
+    </div>
+  );
+}
+
+/** `data=none`: says plainly that the shipped data is not loaded, and where to add data. */
+function EmptyDataBanner({ reports }: { reports: number }) {
+  const app = useAppState();
+  const shipped = `${window.location.pathname}${searchWithDataMode(window.location.search, 'shipped')}${toHash({ route: app.route, filters: app.filters, view: app.view })}`;
+  return (
+    <div className="data-none-banner" role="note">
+      <strong>空数据集模式</strong>
+      <span>
+        未加载内置数据（地址中含 <code>data=none</code>），当前 {formatCount(reports)} 份报告均来自你导入的文件。
+        {app.route.page !== 'import' ? (
+          <>
+            {' '}
+            <a href={hrefTo({ page: 'import' }, app.filters)}>前往“导入”添加报告或数据集 →</a>
+          </>
+        ) : null}
+      </span>
+      <a className="muted small" href={shipped}>
+        改为加载内置数据
+      </a>
     </div>
   );
 }

@@ -116,7 +116,7 @@ function parseManifest(text: string): DatasetManifest {
   try {
     m = JSON.parse(text);
   } catch (e) {
-    throw new Error(`not valid JSON (${message(e)})`);
+    throw new Error(`not valid JSON (${message(e)})`, { cause: e });
   }
   if (!m || typeof m !== 'object') throw new Error('not a JSON object');
   const obj = m as Record<string, unknown>;

@@ -60,6 +60,7 @@ export function sniffMagic(bytes: Uint8Array): Magic {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (pdfHeaderOffset(bytes) >= 0) return 'pdf';
   // Skip a UTF-8 BOM and leading whitespace before looking for markup.
+  // eslint-disable-next-line no-control-regex -- NUL padding before the markup is exactly what we skip here.
   const head = asciiHead(bytes, 2048).replace(/^[\s\u0000]+/, '');
   if (/^<!doctype\s+html|^<html[\s>]/.test(head)) return 'html';
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)/.test(head)) return 'html';

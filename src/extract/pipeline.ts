@@ -68,7 +68,7 @@ export function extractReport(doc: PipelineInput): Report {
 
   // Most tables say their unit once ("单位:万元"); amounts without one default to the document's hint, else 万元.
   const unit: AmountUnit = findUnitHint(n.text) ?? '万元';
-  const funds = ctx.guard('budget', null, () => extractFunds(ctx, unit));
+  const funds = ctx.guard('budget', null, () => extractFunds(ctx, unit, year?.year ?? null));
   const sangongRes = ctx.guard('sangong', { lines: [], disagreements: [] }, () => extractSangong(ctx, year?.year ?? null, unit));
   const sangong = sangongRes.lines;
   const indicators = ctx.guard('indicators', [], () => extractIndicators(ctx));

@@ -255,3 +255,19 @@ describe('部门决算 三公 table with categories as columns', () => {
     expect(r.warnings.some((w) => w.field === 'sangong')).toBe(true);
   });
 });
+
+describe('year-column tables', () => {
+  it('takes the fiscal year columns as a line budget and actual, and leaves the previous year out', () => {
+    const r = extractText(
+      ['2023年度部门整体支出绩效评价基础数据表', '经费控制情况(万元)\t2022年决算数\t2023年预算数\t2023年决算数', '项目支出：\t300\t320\t310', '本级专项资金（一个专项一行）\t120\t150\t140', '河道整治\t100\t90\t85', '防汛物资\t20\t60\t55', '公用经费：\t40\t42\t41', '政府采购金额\t80\t75\t75'].join('\n'),
+    );
+    const got = r.lines.map((l) => [l.name, l.scope, l.adjusted, l.actual]);
+    expect(got).toEqual([
+      ['项目支出', 'other', '320', '310'],
+      ['本级专项资金', 'other', '150', '140'],
+      ['河道整治', 'project', '90', '85'],
+      ['防汛物资', 'project', '60', '55'],
+      ['公用经费', 'other', '42', '41'],
+    ]);
+  });
+});

@@ -11,6 +11,7 @@ import type { AmountUnit, BudgetLine, LineScope } from '../../model/report';
 import { sum } from '../../money/decimal';
 import type { ExtractContext } from '../context';
 import { findUnitHint, parseAmount, parsePercent } from '../text/numbers';
+import { categoryOf, readHeader } from './sangong';
 import { amountOf, plainNumberOf, rateOf, stripRowPrefix, valuesAfter, type Cell } from './table-cells';
 
 export interface FundsResult {
@@ -40,7 +41,7 @@ const ROW_LABELS: [RegExp, LineScope][] = [
   [/^财政专户管理资金$|^单位资金$|^其他资金$|^政府性基金(预算)?(拨款|资金)?$/, 'source'],
 ];
 
-export function extractFunds(ctx: ExtractContext, defaultUnit: AmountUnit): FundsResult {
+export function extractFunds(ctx: ExtractContext, defaultUnit: AmountUnit, fiscalYear: number | null = null): FundsResult {
   const res: FundsResult = {
     initial: null,
     adjusted: null,
@@ -54,6 +55,7 @@ export function extractFunds(ctx: ExtractContext, defaultUnit: AmountUnit): Fund
   ctx.guard('budget', undefined, () => readLabelledCells(ctx, cells, defaultUnit, res));
   ctx.guard('lines', undefined, () => readInlineBreakdown(ctx, res));
   ctx.guard('lines', undefined, () => readNarrativeLines(ctx, res));
+  ctx.guard('lines', undefined, () => readYearColumnLines(ctx, defaultUnit, res, fiscalYear));
   ctx.guard('budget', undefined, () => readNarrativeTotals(ctx, res));
   return res;
 }
@@ -277,6 +279,66 @@ function lineName(body: string, labelAt: number): string | null {
     .replace(/的$/, '');
   if (head.length < 2 || head.length > 40 || /[，,。]/.test(head)) return null;
   return head;
+}
+
+/**
+ * Rows of tables whose columns are typed by year ("2022年决算数 | 2023年预算数 | 2023年决算数"), e.g. a
+ * 基础数据表 listing 项目支出 and each project: the fiscal year's 预算数 / 决算数 become a line's adjusted / actual.
+ * Other years' columns are not this report's budget and are left out. 三公 rows belong to the 三公 reader; staffing,
+ * procurement and building-control rows are not budget lines.
+ */
+const NOT_A_LINE = /人员|编制|控制率|采购|楼堂馆所|保障措施|说明|规模|投资|预算调整|厉行节约/;
+
+function readYearColumnLines(ctx: ExtractContext, unit: AmountUnit, res: FundsResult, fiscalYear: number | null): void {
+  if (fiscalYear === null) return;
+  const cells = ctx.cells();
+  for (let i = 0; i < cells.length; i++) {
+    const header = readHeader(cells, i);
+    if (!header || !header.columns.some((c) => c.year !== null)) continue;
+    const { columns, end } = header;
+    // Rows after a "本级专项资金（一个专项一行）" heading are individual projects, until the next expenditure heading.
+    let inProjects = false;
+    for (let j = end; j < cells.length; j++) {
+      const label = stripRowPrefix(cells[j]!.text).replace(/[(（][^)）]*[)）]$/, '');
+      const isHeading = /专项资金$|项目明细$/.test(label);
+      if (/^(公用经费|人员经费|基本支出|项目支出)/.test(label)) inProjects = false;
+      if (cells[j]!.text.length > 40 || /^(说明|注)/.test(label)) break;
+      if (!/[\u4e00-\u9fa5]/.test(label) || categoryOf(cells[j]!.text) || NOT_A_LINE.test(label)) continue;
+      const vals = valuesAfter(cells, j, columns.length);
+      if (vals.length < columns.length) continue;
+      const scope: LineScope = inProjects || (/项目|专项/.test(label) && !/^项目支出/.test(label) && !isHeading) ? 'project' : 'other';
+      const line: BudgetLine = { name: label, scope, initial: null, adjusted: null, actual: null, statedRate: null };
+      const cites: [string, Cell, string, AmountUnit][] = [];
+      vals.forEach((c, k) => {
+        const col = columns[k]!;
+        if ((col.year ?? fiscalYear) !== fiscalYear || (col.kind !== 'budget' && col.kind !== 'actual')) return;
+        const a = amountOf(c, unit);
+        if (!a) return;
+        const field = col.kind === 'budget' ? 'adjusted' : 'actual';
+        line[field] = a.wan;
+        cites.push([field, c, a.raw, a.unit]);
+      });
+      if (isHeading) inProjects = true;
+      if (line.adjusted === null && line.actual === null) continue;
+      // The same line read elsewhere (e.g. 项目支出 in the self-evaluation table): fill its gaps instead of repeating it.
+      const same = res.lines.find((l) => l.name === line.name);
+      const k = same ? res.lines.indexOf(same) : res.lines.length;
+      if (same) {
+        for (const [field, c, raw, u] of cites) {
+          const f = field as 'adjusted' | 'actual';
+          if (same[f] === null) {
+            same[f] = line[f];
+            ctx.cite(`lines[${k}].${f}`, c.start, c.end, { raw, unit: u });
+          }
+        }
+      } else {
+        res.lines.push(line);
+        for (const [field, c, raw, u] of cites) ctx.cite(`lines[${k}].${field}`, c.start, c.end, { raw, unit: u });
+      }
+      j += vals.length;
+    }
+    return;
+  }
 }
 
 /** Unit-level totals stated in prose: 决算本年支出 with its 基本/项目 split, or a 预算支出总额. */

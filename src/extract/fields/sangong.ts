@@ -26,7 +26,7 @@ export function categoryOf(label: string): SangongCategory | null {
   return null;
 }
 
-interface Column {
+export interface Column {
   kind: 'budget' | 'actual' | 'rate' | 'other';
   year: number | null;
 }
@@ -34,7 +34,7 @@ interface Column {
 /** A header cell is short and starts with its year or its 预算/决算 word; a title that merely contains 决算 is not one. */
 const HEADER_SHAPE = /^(\d{4}年度?)?(全年|年初|调整后|本年|上年)?(预算|决算|实际|执行|控制率|执行率|完成率|增减|变动|比上年|同比)/;
 
-function columnOf(text: string): Column | null {
+export function columnOf(text: string): Column | null {
   const t = text.replace(/\s+/g, '');
   if (!HEADER_SHAPE.test(t)) return null;
   const y = /(\d{4})年(度)?/.exec(t);
@@ -145,7 +145,7 @@ function order(c: SangongCategory): number {
 }
 
 /** A run of ≥2 header cells naming 预算/决算 columns (possibly with "(万元)" unit cells between them). */
-function readHeader(cells: Cell[], i: number): { columns: Column[]; end: number } | null {
+export function readHeader(cells: Cell[], i: number): { columns: Column[]; end: number } | null {
   const first = columnOf(cells[i]!.text);
   if (!first || first.kind === 'rate' || cells[i]!.text.length > 16) return null;
   const columns: Column[] = [first];

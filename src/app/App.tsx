@@ -10,6 +10,11 @@ import { FilterBar } from './components/FilterBar';
 import { Home } from './pages/Home';
 import { hrefTo, keepDataModeInSearch, navigate, searchWithDataMode, toHash, useAppState, type Page } from './url-state';
 import { formatCount } from './format';
+import { langTag, t, tOr } from './i18n/messages';
+import { DatasetInfoContext } from './dataset-info';
+import type { EmbedBoot } from './embed/EmbedView';
+import { loadAppData, prefetchAppData, type AppDataLoad } from './boot-data';
+import { HomePreview } from './components/HomePreview';
 
 const Execution = lazy(() => import('./pages/Execution'));
 const Sangong = lazy(() => import('./pages/Sangong'));
@@ -22,6 +27,8 @@ const SqlConsole = lazy(() => import('./pages/SqlConsole'));
 const Watch = lazy(() => import('./pages/Watch'));
 const League = lazy(() => import('./pages/League'));
 const Quality = lazy(() => import('./pages/Quality'));
+// `#/embed/<chart>`: one chart without the app chrome, for iframes (src/app/embed/EmbedView.tsx).
+const EmbedShell = lazy(() => import('./embed/EmbedView'));
 
 export const NAV: { page: Page; label: string }[] = [
   { page: 'home', label: '首页' },
@@ -72,6 +79,8 @@ async function boot(set: (b: Boot) => void): Promise<void> {
   let db: QueryClient;
   // `data=none` (import feature): start with empty tables instead of the shipped dataset.
   const dataMode = keepDataModeInSearch();
+  // Manifest, summary and the partitions the filters need download while the engine compiles.
+  if (dataMode !== 'none') prefetchAppData();
   try {
     set({ phase: 'loading', step, detail: '' });
     const { openBrowserDuckDB } = await import('../db/duckdb-browser');
@@ -88,9 +97,11 @@ async function boot(set: (b: Boot) => void): Promise<void> {
     });
     step = 'data';
     set({ phase: 'loading', step, detail: 'data/manifest.json' });
-    const { loadDataset, dataDirFetcher } = await import('../db/load-dataset');
     const { emptyDatasetLoad } = await import('./storage/boot');
-    const res = dataMode === 'none' ? await emptyDatasetLoad(db) : await loadDataset(db, dataDirFetcher('./data/'));
+    const res = dataMode === 'none' ? await emptyDatasetLoad(db) : await loadAppData(db);
+    // Partitioned data (./boot-data.ts): pages query through a client that loads further years on demand.
+    const loaded = dataMode === 'none' ? null : (res as AppDataLoad);
+    if (loaded) db = loaded.client;
     if (!res.manifest) {
       set({ phase: 'error', step, error: new Error('无法读取数据清单 data/manifest.json'), details: res.errors });
       return;
@@ -103,7 +114,8 @@ async function boot(set: (b: Boot) => void): Promise<void> {
     step = 'options';
     set({ phase: 'loading', step, detail: '' });
     const { filterOptions } = await import('../metrics/options');
-    const options = (await filterOptions(db)) as FilterOptions;
+    // summary.json lists the options over the whole dataset (also the years not loaded yet).
+    const options = (loaded?.options && !local.restored ? loaded.options : await filterOptions(db)) as FilterOptions;
     const client = db;
     set({
       phase: 'ready',
@@ -113,6 +125,7 @@ async function boot(set: (b: Boot) => void): Promise<void> {
         counts: local.restored ? await countRows(db) : (res.counts as Record<string, number>),
         loadErrors: [...res.errors, ...local.errors],
         revision: 0,
+        seeds: loaded?.seeds,
         dataMode,
         local: local.data,
         // After an import or a deletion: new filter options and counts, and every page re-queries.
@@ -159,55 +172,102 @@ export function App() {
   const app = useAppState();
 
   useEffect(() => {
-    const t = PAGE_TITLES[app.route.page];
-    document.title = t ? `${t} · PerfAtlas 绩效图谱` : 'PerfAtlas 绩效图谱';
-  }, [app.route.page]);
+    document.documentElement.lang = langTag(app.lang);
+    // The embed page titles itself after its chart.
+    if (app.route.page === 'embed') return;
+    const title = tOr(app.lang, `nav.${app.route.page}`, PAGE_TITLES[app.route.page] ?? '');
+    document.title = title ? `${title} · PerfAtlas 绩效图谱` : 'PerfAtlas 绩效图谱';
+  }, [app.route.page, app.lang]);
   // Normalise the address once (adds v=1) without a history entry.
   useEffect(() => {
     const canonical = toHash(app);
     if (!window.location.hash || (app.route.page !== 'notfound' && !/[?&]v=/.test(window.location.hash))) navigate(canonical, { replace: true });
   }, [app]);
 
+  if (app.route.page === 'embed') {
+    const embedBoot: EmbedBoot =
+      state.phase === 'ready'
+        ? { phase: 'ready', value: state.value, info: { source: state.manifestSource, synthetic: state.synthetic } }
+        : state.phase === 'error'
+          ? { phase: 'error', error: state.error }
+          : { phase: 'loading' };
+    return (
+      <Suspense fallback={null}>
+        <EmbedShell boot={embedBoot} />
+      </Suspense>
+    );
+  }
+
+  const lang = app.lang;
+  const other = lang === 'en' ? 'zh' : 'en';
   return (
     <div className="app" data-ready={state.phase === 'ready'}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // Hash routing: focus the main region instead of following "#main".
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t(lang, 'app.skip')}
+      </a>
       <header className="top">
         <a className="brand" href={hrefTo({ page: 'home' }, app.filters)}>
           <img src="./favicon.svg" alt="" width={22} height={22} />
           <span>PerfAtlas</span> <span className="brand-zh">绩效图谱</span>
         </a>
-        <nav aria-label="分析页面">
+        <nav aria-label={t(lang, 'app.nav')}>
           {NAV.map((n) => (
             <a
               key={n.page}
               href={hrefTo({ page: n.page }, app.filters, {}, app.thresholds)}
               aria-current={app.route.page === n.page ? 'page' : undefined}
             >
-              {n.label}
+              {tOr(lang, `nav.${n.page}`, n.label)}
             </a>
           ))}
         </nav>
+        <a
+          className="lang-switch"
+          href={toHash({ ...app, lang: other })}
+          hrefLang={other === 'en' ? 'en' : 'zh-CN'}
+          lang={other === 'en' ? 'en' : 'zh-CN'}
+          aria-label={t(lang, 'app.langSwitchLabel')}
+        >
+          {t(lang, 'app.langSwitch')}
+        </a>
       </header>
       {state.phase === 'loading' ? <Loading step={state.step} detail={state.detail} /> : null}
+      {state.phase === 'loading' && app.route.page === 'home' ? <HomePreview filters={app.filters} /> : null}
+      {state.phase === 'ready' && state.synthetic ? (
+        <div className="synthetic-banner" role="note">
+          合成数据 / synthetic：本页数据由程序生成，仅供演示与性能测试，不是真实报告。
+        </div>
+      ) : null}
       {state.phase === 'error' ? <BootError step={state.step} error={state.error} details={state.details} /> : null}
       {state.phase === 'ready' ? (
         <DataContext.Provider value={state.value}>
+          <DatasetInfoContext.Provider value={{ source: state.manifestSource, synthetic: state.synthetic }}>
           <FilterBar filters={app.filters} />
           {state.value.dataMode === 'none' ? <EmptyDataBanner reports={state.value.counts.reports ?? 0} /> : null}
           {state.value.loadErrors.length ? <LoadWarnings errors={state.value.loadErrors} /> : null}
-          <main>
-            <ErrorBoundary what="页面" resetKey={toHash(app)}>
-              <Suspense fallback={<div className="page-loading">正在加载页面…</div>}>
+          <main id="main" tabIndex={-1}>
+            <ErrorBoundary what={t(lang, 'app.page')} resetKey={toHash(app)}>
+              <Suspense fallback={<div className="page-loading">{t(lang, 'app.pageLoading')}</div>}>
                 <Routed />
               </Suspense>
             </ErrorBoundary>
           </main>
           <footer className="foot">
             <span>
-              数据：{state.value.dataMode === 'none' ? '未加载内置数据（data=none），仅含导入的数据' : state.manifestSource || 'data/'}
-              {state.synthetic ? '（合成数据，仅供演示）' : ''} · {formatCount(state.value.counts.reports ?? 0)} 份报告
+              {lang === 'en' ? 'Data: ' : '数据：'}{state.value.dataMode === 'none' ? '未加载内置数据（data=none），仅含导入的数据' : state.manifestSource || 'data/'}
+              {state.synthetic ? t(lang, 'app.foot.synthetic') : ''} · {t(lang, 'app.foot.reports', { n: formatCount(state.value.counts.reports ?? 0, lang) })}
             </span>
-            <span>金额单位：万元（1 亿元以上以亿元显示）· 全部计算在本机浏览器中完成，不向其他网站发送请求</span>
+            <span>{t(lang, 'app.foot.units')}</span>
           </footer>
+          </DatasetInfoContext.Provider>
         </DataContext.Provider>
       ) : null}
     </div>
@@ -215,7 +275,7 @@ export function App() {
 }
 
 function Routed() {
-  const { route, filters, view, thresholds } = useAppState();
+  const { route, filters, view, thresholds, lang } = useAppState();
   switch (route.page) {
     case 'home':
       return <Home filters={filters} />;
@@ -244,9 +304,9 @@ function Routed() {
     default:
       return (
         <div className="page">
-          <ErrorPanel title="页面不存在" error={`地址 ${window.location.hash} 不对应任何页面。`}>
+          <ErrorPanel title={t(lang, 'nav.notfound')} error={t(lang, 'app.notFound.text', { hash: window.location.hash })}>
             <p>
-              <a href={hrefTo({ page: 'home' }, filters)}>返回首页</a>
+              <a href={hrefTo({ page: 'home' }, filters)}>{t(lang, 'app.backHome')}</a>
             </p>
           </ErrorPanel>
         </div>
@@ -255,30 +315,33 @@ function Routed() {
 }
 
 function Loading({ step, detail }: { step: StepId; detail: string }) {
+  const { lang } = useAppState();
   const at = STEPS.findIndex((s) => s.id === step);
+  const detailText = detail === '启动工作线程' ? t(lang, 'app.loading.worker') : detail === '选择运行包' ? t(lang, 'app.loading.bundle') : detail;
   return (
     <div className="boot" role="status" aria-live="polite">
       <div className="spinner" aria-hidden="true" />
-      <h2>正在加载 DuckDB…</h2>
+      <h2>{t(lang, 'app.loading.title')}</h2>
       <ol className="steps">
         {STEPS.map((s, i) => (
           <li key={s.id} className={i < at ? 'done' : i === at ? 'now' : ''}>
             {i < at ? '✓ ' : i === at ? '… ' : ''}
-            {s.label}
-            {i === at && detail ? <span className="muted">（{detail}）</span> : null}
+            {tOr(lang, `app.loading.${s.id}`, s.label)}
+            {i === at && detailText ? <span className="muted">（{detailText}）</span> : null}
           </li>
         ))}
       </ol>
-      <p className="muted">首次打开需下载约 8 MB 的数据库引擎，之后由浏览器缓存。</p>
+      <p className="muted">{t(lang, 'app.loading.note')}</p>
     </div>
   );
 }
 
 function BootError({ step, error, details }: { step: StepId; error: unknown; details: string[] }) {
   const s = STEPS.find((x) => x.id === step)!;
+  const { lang } = useAppState();
   return (
     <div className="boot">
-      <ErrorPanel title={`加载失败：${s.label}`} error={error}>
+      <ErrorPanel title={t(lang, 'app.bootError', { step: tOr(lang, `app.loading.${s.id}`, s.label) })} error={error}>
         {details.length ? (
           <ul className="details">
             {details.map((d, i) => (
@@ -287,9 +350,9 @@ function BootError({ step, error, details }: { step: StepId; error: unknown; det
           </ul>
         ) : null}
         <p>
-          请确认 data/ 目录与页面一同部署（data/manifest.json 与各表 CSV），浏览器支持 WebAssembly，然后
+          {t(lang, 'app.bootError.help')}
           <button type="button" className="btn-link" onClick={() => window.location.reload()}>
-            重新加载
+            {t(lang, 'app.reload')}
           </button>
           。
         </p>
@@ -322,9 +385,10 @@ function EmptyDataBanner({ reports }: { reports: number }) {
 }
 
 function LoadWarnings({ errors }: { errors: string[] }): ReactNode {
+  const { lang } = useAppState();
   return (
     <details className="load-warnings">
-      <summary>数据加载时有 {errors.length} 个问题（其余数据正常可用）</summary>
+      <summary>{t(lang, 'app.loadWarnings', { n: errors.length })}</summary>
       <ul>
         {errors.map((e, i) => (
           <li key={i}>{e}</li>

@@ -1,6 +1,7 @@
 /** The database handle and the query hook pages use. Pages call metrics functions; components never see SQL. */
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { QueryClient } from '../db/client';
+import type { LocalData } from './storage/batches';
 
 export interface FilterOptions {
   years: number[];
@@ -16,6 +17,19 @@ export interface DataContextValue {
   /** What was loaded (table → row count) and the rows that failed validation. */
   counts: Record<string, number>;
   loadErrors: string[];
+  /** Bumped whenever rows are added or removed (imports, local batches): every useQuery re-runs. */
+  revision?: number;
+  /** Re-reads the filter options and row counts after rows changed, then bumps `revision` (set by the shell). */
+  refresh?: () => Promise<void>;
+  /** 'none' when started with `data=none` (no shipped dataset). */
+  dataMode?: 'shipped' | 'none';
+  /** Imported batches kept in this browser (IndexedDB); see ./storage/batches.ts. */
+  local?: LocalData;
+  /**
+   * Answers precomputed at build time (summary.json, see src/metrics/home.ts), keyed by JSON.stringify(useQuery key):
+   * a query with a seed shows it at once (still marked loading) until DuckDB answers. Only used at revision 0.
+   */
+  seeds?: Record<string, unknown>;
 }
 
 export const DataContext = createContext<DataContextValue | null>(null);
@@ -37,23 +51,32 @@ export interface QueryState<T> {
  * while reloading, so charts update in place instead of flashing; ignores answers to superseded keys.
  */
 export function useQuery<T>(fn: (db: QueryClient) => Promise<T>, key: unknown[]): QueryState<T> {
-  const { db } = useData();
+  const { db, revision = 0, seeds } = useData();
   const k = JSON.stringify(key);
-  const [state, setState] = useState<QueryState<T> & { key?: string }>({ data: undefined, error: undefined, loading: true });
+  const [state, setState] = useState<QueryState<T> & { key?: string }>(() => ({
+    data: revision === 0 ? (seeds?.[k] as T | undefined) : undefined,
+    error: undefined,
+    loading: true,
+  }));
   const seq = useRef(0);
   const fnRef = useRef(fn);
   fnRef.current = fn;
   useEffect(() => {
     const my = ++seq.current;
+    // Superseded (filters changed again, or unmounted): a query still waiting in DuckDB's queue is dropped, a
+    // running one cancelled (src/db/duckdb-browser.ts), so fast filter changes do not pile up stale work.
+    const abort = new AbortController();
+    const scoped: QueryClient = { ...db, query: (sql, opts) => db.query(sql, { signal: abort.signal, ...opts }) };
     setState((s) => ({ ...s, loading: true }));
     fnRef
-      .current(db)
+      .current(scoped)
       .then((data) => {
         if (my === seq.current) setState({ data, error: undefined, loading: false, key: k });
       })
       .catch((e: unknown) => {
         if (my === seq.current) setState({ data: undefined, error: e instanceof Error ? e : new Error(String(e)), loading: false, key: k });
       });
-  }, [db, k]);
+    return () => abort.abort();
+  }, [db, k, revision]);
   return state;
 }

@@ -69,3 +69,28 @@ export function effectiveThresholds(overrides: Thresholds): Thresholds {
 export function thresholdOverrides(t: Thresholds): Thresholds {
   return parseThresholds(thresholdsParam(t));
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Display units of the threshold inputs: rates in percent, scores in 分, counts in 项.
+
+export const UNIT_TEXT = { rate: '%', score: '分', count: '项' } as const;
+
+/** Stored value (fraction for rates) → the number shown in the input ("90" for 0.9). */
+export function toDisplay(rule: FlagRule, v: number): string {
+  const d = new Decimal(v);
+  return rule.threshold?.unit === 'rate' ? d.mul(100).toFixed() : d.toFixed();
+}
+
+/** Input text → stored value, or null when it is not a number. */
+export function fromDisplay(rule: FlagRule, text: string): number | null {
+  const t = text.trim();
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
+  const d = new Decimal(t);
+  return rule.threshold?.unit === 'rate' ? d.div(100).toNumber() : d.toNumber();
+}
+
+/** "90%", "90 分", "1 项". */
+export function thresholdDisplay(rule: FlagRule, v: number): string {
+  const u = rule.threshold?.unit ?? 'rate';
+  return u === 'rate' ? `${toDisplay(rule, v)}%` : `${toDisplay(rule, v)} ${UNIT_TEXT[u]}`;
+}

@@ -8,15 +8,16 @@ import { LEVELS, REPORT_KINDS, type Level, type ReportKind } from '../model/repo
 import { NO_FILTERS, type Filters } from '../metrics/filters';
 import type { Thresholds } from '../metrics/flags';
 import { THRESHOLD_KEY, parseThresholds, thresholdsParam } from './thresholds-url';
+import type { Lang } from './i18n/labels';
 
 export const URL_VERSION = '1';
 
-export const PAGES = ['home', 'execution', 'sangong', 'scores', 'problems', 'table', 'report', 'watch', 'league', 'quality'] as const;
+export const PAGES = ['home', 'execution', 'sangong', 'scores', 'problems', 'table', 'report', 'watch', 'league', 'quality', 'import', 'sql', 'embed'] as const;
 export type Page = (typeof PAGES)[number] | 'notfound';
 
 export interface Route {
   page: Page;
-  /** report id for page 'report' */
+  /** report id for page 'report'; chart id for page 'embed' (`#/embed/<chart>`) */
   id?: string;
 }
 
@@ -29,18 +30,25 @@ export interface AppState {
   view: ViewState;
   /** Watch-list thresholds that differ from the defaults (`th=…`, see ./thresholds-url.ts); kept across pages. */
   thresholds: Thresholds;
+  /** Interface language (`lang=en`; Chinese when absent). Kept across every link, like the filters. */
+  lang: Lang;
 }
 
 /** URL keys of the filters, in the order they are written. */
 const FILTER_KEYS = { years: 'year', province: 'prov', prefecture: 'pref', county: 'county', level: 'level', sector: 'sector', kind: 'kind' } as const;
-const RESERVED = new Set<string>(['v', ...Object.values(FILTER_KEYS), THRESHOLD_KEY]);
+/** `data=none`: start without the shipped dataset (see dataModeOf). Never part of a page's view state. */
+export const DATA_KEY = 'data';
+/** `lang=en`: English interface. */
+const LANG_KEY = 'lang';
+const RESERVED = new Set<string>(['v', ...Object.values(FILTER_KEYS), THRESHOLD_KEY, DATA_KEY, LANG_KEY]);
 
 export function parseRoute(path: string): Route {
   const parts = path.replace(/^\/+|\/+$/g, '').split('/').filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { page: 'home' };
   const [head, ...rest] = parts;
   if (head === 'report' && rest.length === 1 && rest[0]) return { page: 'report', id: rest[0] };
-  if ((PAGES as readonly string[]).includes(head!) && head !== 'report' && head !== 'home' && rest.length === 0) {
+  if (head === 'embed' && rest.length === 1 && rest[0]) return { page: 'embed', id: rest[0] };
+  if ((PAGES as readonly string[]).includes(head!) && head !== 'report' && head !== 'embed' && head !== 'home' && rest.length === 0) {
     return { page: head as Page };
   }
   return { page: 'notfound' };
@@ -49,6 +57,7 @@ export function parseRoute(path: string): Route {
 export function routePath(r: Route): string {
   if (r.page === 'home' || r.page === 'notfound') return '/';
   if (r.page === 'report') return `/report/${encodeURIComponent(r.id ?? '')}`;
+  if (r.page === 'embed') return `/embed/${encodeURIComponent(r.id ?? '')}`;
   return `/${r.page}`;
 }
 
@@ -95,7 +104,13 @@ export function parseHash(hash: string): AppState {
   q.forEach((value, key) => {
     if (!RESERVED.has(key) && value !== '') view[key] = value;
   });
-  return { route: parseRoute(path || '/'), filters: parseFilters(q), view, thresholds: parseThresholds(q.get(THRESHOLD_KEY)) };
+  return {
+    route: parseRoute(path || '/'),
+    filters: parseFilters(q),
+    view,
+    thresholds: parseThresholds(q.get(THRESHOLD_KEY)),
+    lang: q.get(LANG_KEY) === 'en' ? 'en' : 'zh',
+  };
 }
 
 export function filtersToParams(f: Filters, q = new URLSearchParams()): URLSearchParams {
@@ -107,10 +122,14 @@ export function filtersToParams(f: Filters, q = new URLSearchParams()): URLSearc
   return q;
 }
 
-/** Canonical hash for a state: `#/<path>?v=1&<filters>&<view keys sorted>`. */
-export function toHash(s: { route: Route; filters?: Filters; view?: ViewState; thresholds?: Thresholds }): string {
+/**
+ * Canonical hash for a state: `#/<path>?v=1[&lang=en]&<filters>&<view keys sorted>`. Without an explicit `lang` the
+ * language of the current address is kept (so every existing link stays in the chosen language).
+ */
+export function toHash(s: { route: Route; filters?: Filters; view?: ViewState; thresholds?: Thresholds; lang?: Lang }): string {
   const q = new URLSearchParams();
   q.set('v', URL_VERSION);
+  if ((s.lang ?? currentLang()) === 'en') q.set(LANG_KEY, 'en');
   filtersToParams(s.filters ?? NO_FILTERS, q);
   const th = thresholdsParam(s.thresholds ?? {});
   if (th) q.set(THRESHOLD_KEY, th);
@@ -171,6 +190,12 @@ export function currentState(): AppState {
   return parseHash(window.location.hash);
 }
 
+/** Language of the current address ('zh' outside a browser). */
+export function currentLang(): Lang {
+  if (typeof window === 'undefined' || !window.location) return 'zh';
+  return /[?&]lang=en(?:&|$)/.test(window.location.hash) ? 'en' : 'zh';
+}
+
 /** Goes to a hash; `replace` rewrites the current history entry (text boxes, normalisation). */
 export function navigate(hash: string, opts: { replace?: boolean } = {}): void {
   if (hash === window.location.hash) return;
@@ -209,4 +234,38 @@ export function hrefTo(route: Route, filters: Filters, view: ViewState = {}, thr
 export function setThresholds(thresholds: Thresholds): void {
   const s = currentState();
   navigate(toHash({ ...s, thresholds }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Data mode (import feature): `data=none` skips the shipped dataset. Read from the page's query string
+// (`index.html?data=none#/import`, which survives hash navigation and reloads) or from the hash's query
+// (`#/import?data=none`, which the shell moves to the query string at boot, see keepDataModeInSearch).
+
+export type DataMode = 'shipped' | 'none';
+
+export function dataModeOf(search: string, hash: string): DataMode {
+  const fromSearch = new URLSearchParams(search.replace(/^\?/, '')).get(DATA_KEY);
+  const h = hash.replace(/^#/, '');
+  const qi = h.indexOf('?');
+  const fromHash = qi < 0 ? null : new URLSearchParams(h.slice(qi + 1)).get(DATA_KEY);
+  return (fromSearch ?? fromHash) === 'none' ? 'none' : 'shipped';
+}
+
+/** The query string for a data mode, keeping other search params: ('', 'none') → '?data=none'. */
+export function searchWithDataMode(search: string, mode: DataMode): string {
+  const q = new URLSearchParams(search.replace(/^\?/, ''));
+  if (mode === 'none') q.set(DATA_KEY, 'none');
+  else q.delete(DATA_KEY);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Moves `data=none` from the hash to the query string (no reload, no history entry), so it outlives navigation. */
+export function keepDataModeInSearch(): DataMode {
+  const mode = dataModeOf(window.location.search, window.location.hash);
+  const search = searchWithDataMode(window.location.search, mode);
+  if (search !== window.location.search) {
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+  }
+  return mode;
 }

@@ -5,6 +5,8 @@
  */
 import type { EChartsOption } from 'echarts';
 import { Decimal, formatWan } from '../money/decimal';
+import type { Lang } from '../app/i18n/labels';
+import { t } from '../app/i18n/messages';
 
 export type { EChartsOption };
 
@@ -43,6 +45,8 @@ export interface BuildOptions {
   compact?: boolean;
   /** Why there is nothing to show (names the active filters); used by the empty-state option. */
   emptyReason?: string;
+  /** Language of every title, axis name, label and tooltip the builder writes (default zh). Place names stay Chinese. */
+  lang?: Lang;
 }
 
 /** Anything a query may hand back for a number: number, bigint, numeric string, null. */
@@ -77,11 +81,20 @@ function trimZeros(s: string): string {
   return s.replace(/\.0+(?=\s)/, '').replace(/(\.\d*?)0+(?=\s)/, '$1');
 }
 
-/** Axis tick for an amount in 万元: "5,000 万元", "1.5 亿元", "0". */
-export function wanAxisLabel(v: number | string): string {
+/** Axis tick for an amount in 万元: "5,000 万元", "1.5 亿元", "0"; en: "50 million CNY", "0.5 million CNY". */
+export function wanAxisLabel(v: number | string, lang: Lang = 'zh'): string {
   const d = new Decimal(String(v));
   if (d.isZero()) return '0';
+  if (lang === 'en') {
+    const m = d.div(100);
+    return trimZeros(`${m.abs().gte(100) ? m.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : m.toFixed(2)} million CNY`);
+  }
   return trimZeros(formatWan(d.toFixed(), { digits: d.abs().gte(10000) ? 2 : d.abs().lt(10) ? 2 : 0 }));
+}
+
+/** The axis formatter for money in the given language (ECharts passes (value, index)). */
+export function wanAxisFormatter(lang: Lang = 'zh'): (v: number | string) => string {
+  return (v) => wanAxisLabel(v, lang);
 }
 
 /** Axis tick for a percent value: 90 → "90%". */
@@ -98,12 +111,16 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** Id of the empty-state title (language-independent marker for isEmptyOption). */
+const EMPTY_ID = 'perfatlas-empty';
+
 /** The option shown when there are no rows: a centred message saying why. */
-export function emptyOption(reason?: string): EChartsOption {
+export function emptyOption(reason?: string, lang: Lang = 'zh'): EChartsOption {
   return {
     title: {
-      text: '没有数据',
-      subtext: reason || '当前筛选条件下没有可绘制的数据',
+      id: EMPTY_ID,
+      text: t(lang, 'chart.empty'),
+      subtext: reason || t(lang, 'chart.emptyDefault'),
       left: 'center',
       top: 'middle',
       textStyle: { color: '#555', fontSize: 15, fontWeight: 'normal', fontFamily: FONT_FAMILY },
@@ -125,8 +142,8 @@ export function whyEmpty(rows: readonly unknown[], o: BuildOptions, specific: st
 
 /** True when an option is the empty-state option. */
 export function isEmptyOption(o: EChartsOption): boolean {
-  const t = Array.isArray(o.title) ? o.title[0] : o.title;
-  return !!t && t.text === '没有数据' && Array.isArray(o.series) && o.series.length === 0;
+  const head = Array.isArray(o.title) ? o.title[0] : o.title;
+  return !!head && (head.id === EMPTY_ID || head.text === '没有数据') && Array.isArray(o.series) && o.series.length === 0;
 }
 
 /** Notes shown in the chart corner: "仅 1 个单位", "显示最低 30 个（共 120 个）". */
@@ -142,8 +159,8 @@ export function notes(...parts: (string | null | undefined | false)[]): EChartsO
   };
 }
 
-export function unitNote(units: number): string | null {
-  return units === 1 ? '仅 1 个单位' : null;
+export function unitNote(units: number, lang: Lang = 'zh'): string | null {
+  return units === 1 ? t(lang, 'chart.oneUnit') : null;
 }
 
 export function distinctCount<T>(rows: readonly T[], key: (r: T) => unknown): number {
@@ -158,6 +175,8 @@ export function baseOption(compact = false): EChartsOption {
     color: SERIES_COLORS,
     animation: !compact,
     animationDuration: 300,
+    // Screen readers get ECharts' generated description (chart type, series, values); every chart also has a data table.
+    aria: { enabled: true },
     tooltip: { confine: true, textStyle: { fontFamily: FONT_FAMILY, fontSize: 12 } },
   };
 }

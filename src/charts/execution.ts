@@ -1,5 +1,7 @@
 /** 执行率 charts: unit ranking with the 90% line, budget-line distribution, adjustment rates, jurisdictions × years. */
 import { formatRate, formatWan } from '../money/decimal';
+import type { Lang } from '../app/i18n/labels';
+import { kv, t, translator, yearText } from '../app/i18n/messages';
 import {
   type BuildOptions,
   type EChartsOption,
@@ -60,43 +62,55 @@ export interface ExecutionJurisdictionRow {
 export const EXECUTION_TARGET = 90;
 
 /** "资阳区应急管理局 2023"; the name is shortened (not the year) when `max` is given. */
-export function unitLabel(r: { department_name: string | null; fiscal_year: Numeric }, max?: number): string {
-  const name = r.department_name ?? '（未识别单位）';
+export function unitLabel(r: { department_name: string | null; fiscal_year: Numeric }, max?: number, lang: Lang = 'zh'): string {
+  const name = r.department_name ?? t(lang, 'common.unknownUnit');
   const year = r.fiscal_year !== null && r.fiscal_year !== undefined ? ` ${r.fiscal_year}` : '';
   return `${max ? shorten(name, max) : name}${year}`;
 }
 
-const targetLine = (axis: 'xAxis' | 'yAxis', compact = false) => ({
+const targetLine = (axis: 'xAxis' | 'yAxis', compact = false, lang: Lang = 'zh') => ({
   silent: true,
   symbol: ['none', 'none'],
   lineStyle: { color: OKABE_ITO.black, type: 'dashed' as const, width: 1.2 },
   label: { formatter: '90%', position: 'end' as const, fontSize: compact ? 10 : 11 },
-  data: [{ [axis]: EXECUTION_TARGET, name: '执行率 90%' }],
+  data: [{ [axis]: EXECUTION_TARGET, name: t(lang, 'chart.exec.target') }],
 });
 
 export interface RankingOptions extends BuildOptions {
   order?: 'low' | 'high';
   limit?: number;
+  /**
+   * Counts over all rows when `rows` holds only the first ones in order (metrics `executionLowest`): rows = every
+   * row, rated = rows with a rate, units = distinct units among them, below = rated rows under 90%.
+   */
+  totals?: { rows: number; rated: number; units: number; below: number };
 }
 
 /** Horizontal bars, one per unit and year, sorted by execution rate; bars under 90% in vermillion. */
 export function executionRankingOption(rows: readonly ExecutionUnitRow[], o: RankingOptions = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
   const withRate = rows.filter((r) => r.execution_rate !== null && r.execution_rate !== undefined);
-  if (!withRate.length) return emptyOption(whyEmpty(rows, o, `${rows.length} 份报告均缺少执行率`));
+  const tot = o.totals;
+  if (!withRate.length) {
+    const all = tot ? tot.rows : rows.length;
+    return emptyOption(all ? tr('chart.exec.noRate', { n: all }) : o.emptyReason, lang);
+  }
   const order = o.order ?? 'low';
   const limit = o.limit ?? (o.compact ? 8 : 30);
   const sorted = [...withRate].sort((a, b) =>
     order === 'low' ? cmpDecimal(a.execution_rate, b.execution_rate) : cmpDecimal(b.execution_rate, a.execution_rate),
   );
   const shown = sorted.slice(0, limit);
-  const below = withRate.filter((r) => cmpDecimal(r.execution_rate, '0.9') < 0).length;
-  const units = distinctCount(withRate, (r) => r.department_name ?? r.report_id);
+  const total = tot ? tot.rated : sorted.length;
+  const below = tot ? tot.below : withRate.filter((r) => cmpDecimal(r.execution_rate, '0.9') < 0).length;
+  const units = tot ? tot.units : distinctCount(withRate, (r) => r.department_name ?? r.report_id);
   return {
     ...baseOption(o.compact),
     title: notes(
-      unitNote(units),
-      shown.length < sorted.length && `显示${order === 'low' ? '最低' : '最高'} ${shown.length} 个（共 ${sorted.length} 个）`,
-      !o.compact && `${below} 个低于 90%`,
+      unitNote(units, lang),
+      shown.length < total && tr(order === 'low' ? 'chart.showLowest' : 'chart.showHighest', { shown: shown.length, total }),
+      !o.compact && tr('chart.exec.below90', { n: below }),
     ),
     grid: { left: 8, right: o.compact ? 36 : 64, top: 22, bottom: 8, containLabel: true },
     tooltip: {
@@ -105,10 +119,10 @@ export function executionRankingOption(rows: readonly ExecutionUnitRow[], o: Ran
       formatter: (p: unknown) => {
         const d = (p as { data: { row: ExecutionUnitRow } }).data.row;
         return [
-          `<b>${escapeHtml(unitLabel(d))}</b>`,
-          `执行率：${formatRate(d.execution_rate)}`,
-          `调整后预算：${formatWan(d.budget_adjusted)}`,
-          `执行数：${formatWan(d.budget_actual)}`,
+          `<b>${escapeHtml(unitLabel(d, undefined, lang))}</b>`,
+          kv(lang, tr('f.executionRate'), formatRate(d.execution_rate)),
+          kv(lang, tr('f.budgetAdjusted'), formatWan(d.budget_adjusted, { lang })),
+          kv(lang, tr('f.budgetActual'), formatWan(d.budget_actual, { lang })),
         ].join('<br/>');
       },
     },
@@ -122,14 +136,14 @@ export function executionRankingOption(rows: readonly ExecutionUnitRow[], o: Ran
     yAxis: {
       type: 'category',
       inverse: true,
-      data: shown.map((r) => unitLabel(r, o.compact ? 9 : 16)),
+      data: shown.map((r) => unitLabel(r, o.compact ? 9 : 16, lang)),
       axisLabel: { fontSize: o.compact ? 10 : 11 },
       axisTick: { show: false },
     },
     series: [
       {
         type: 'bar',
-        name: '预算执行率',
+        name: tr('chart.exec.series'),
         barMaxWidth: 18,
         data: shown.map((r) => {
           const v = pct(r.execution_rate);
@@ -140,7 +154,7 @@ export function executionRankingOption(rows: readonly ExecutionUnitRow[], o: Ran
           };
         }),
         label: { show: !o.compact || shown.length <= 8, position: 'right', formatter: (p: { value: number }) => `${p.value}%`, fontSize: 10 },
-        markLine: targetLine('xAxis', o.compact),
+        markLine: targetLine('xAxis', o.compact, lang),
       },
     ],
   } as EChartsOption;
@@ -174,20 +188,22 @@ export function lineRateDistributionOption(rows: readonly ExecutionLineRow[], o:
   const rated = rows
     .map((r) => ({ r, rate: r.rate ?? r.stated_rate }))
     .filter((x): x is { r: ExecutionLineRow; rate: string } => x.rate !== null && x.rate !== undefined);
-  if (!rated.length) return emptyOption(whyEmpty(rows, o, `${rows.length} 条预算行均缺少执行率`));
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
+  if (!rated.length) return emptyOption(whyEmpty(rows, o, tr('chart.exec.linesNoRate', { n: rows.length })), lang);
   const counts = RATE_BINS.map(() => 0);
   for (const x of rated) counts[rateBin(x.rate)]!++;
   const units = distinctCount(rated, (x) => x.r.department_name ?? x.r.report_id);
   return {
     ...baseOption(o.compact),
-    title: notes(unitNote(units), `${rated.length} 条预算行 · ${units} 个单位`),
+    title: notes(unitNote(units, lang), tr('chart.exec.linesNote', { lines: rated.length, units })),
     grid: { left: 8, right: 24, top: 28, bottom: 26, containLabel: true },
     tooltip: {
       ...baseOption().tooltip,
       trigger: 'item',
       formatter: (p: unknown) => {
         const d = (p as { data: { bin: Bin; count: number } }).data;
-        return `执行率 ${d.bin.label}：${d.count} 条预算行`;
+        return tr('chart.exec.linesTip', { bin: d.bin.label, n: d.count });
       },
     },
     xAxis: {
@@ -197,15 +213,15 @@ export function lineRateDistributionOption(rows: readonly ExecutionLineRow[], o:
       interval: 10,
       axisLabel: { formatter: (v: number) => (v >= 120 ? '' : v === 110 ? '≥110%' : `${v}%`), fontSize: 11 },
       splitLine: { show: false },
-      name: '执行率',
+      name: tr('f.executionRate'),
       nameLocation: 'middle',
       nameGap: 24,
     },
-    yAxis: { type: 'value', minInterval: 1, name: '预算行数', splitLine: { lineStyle: { color: '#eee' } } },
+    yAxis: { type: 'value', minInterval: 1, name: tr('chart.exec.lineCount'), splitLine: { lineStyle: { color: '#eee' } } },
     series: [
       {
         type: 'bar',
-        name: '预算行',
+        name: tr('chart.exec.lineSeries'),
         barWidth: '90%',
         data: RATE_BINS.map((bin, i) => ({
           value: [(bin.from + bin.to) / 2, counts[i]!],
@@ -214,7 +230,7 @@ export function lineRateDistributionOption(rows: readonly ExecutionLineRow[], o:
           itemStyle: { color: bin.to <= EXECUTION_TARGET ? WEAK : GOOD },
         })),
         label: { show: true, position: 'top', fontSize: 10, formatter: (p: { data: { count: number } }) => (p.data.count ? String(p.data.count) : '') },
-        markLine: targetLine('xAxis'),
+        markLine: targetLine('xAxis', false, lang),
       },
     ],
   } as EChartsOption;
@@ -231,8 +247,10 @@ export const ADJUSTMENT_BINS: Bin[] = [
 
 /** Distribution of budget adjustment rates ((全年预算 − 年初预算) ÷ 年初预算); ≥ 20% marked as high. */
 export function adjustmentDistributionOption(rows: readonly ExecutionUnitRow[], o: BuildOptions = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
   const rated = rows.filter((r) => r.adjustment_rate !== null && r.adjustment_rate !== undefined);
-  if (!rated.length) return emptyOption(whyEmpty(rows, o, `${rows.length} 份报告均缺少年初预算或调整后预算`));
+  if (!rated.length) return emptyOption(whyEmpty(rows, o, tr('chart.exec.noAdjustment', { n: rows.length })), lang);
   const counts = ADJUSTMENT_BINS.map(() => 0);
   for (const r of rated) {
     const p = pct(r.adjustment_rate, 6)!;
@@ -242,15 +260,15 @@ export function adjustmentDistributionOption(rows: readonly ExecutionUnitRow[], 
   const units = distinctCount(rated, (r) => r.department_name ?? r.report_id);
   return {
     ...baseOption(o.compact),
-    title: notes(unitNote(units), `${rated.length} 份报告`),
+    title: notes(unitNote(units, lang), tr('chart.reports', { n: rated.length })),
     grid: { left: 8, right: 16, top: 28, bottom: 26, containLabel: true },
     tooltip: { ...baseOption().tooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: ADJUSTMENT_BINS.map((b) => b.label), name: '预算调整率', nameLocation: 'middle', nameGap: 24 },
-    yAxis: { type: 'value', minInterval: 1, name: '报告数', splitLine: { lineStyle: { color: '#eee' } } },
+    xAxis: { type: 'category', data: ADJUSTMENT_BINS.map((b) => b.label), name: tr('chart.exec.adjustmentAxis'), nameLocation: 'middle', nameGap: 24 },
+    yAxis: { type: 'value', minInterval: 1, name: tr('f.count'), splitLine: { lineStyle: { color: '#eee' } } },
     series: [
       {
         type: 'bar',
-        name: '报告数',
+        name: tr('f.count'),
         barMaxWidth: 48,
         data: counts.map((c, i) => ({ value: c, itemStyle: { color: ADJUSTMENT_BINS[i]!.from >= 20 ? OKABE_ITO.orange : OKABE_ITO.sky } })),
         label: { show: true, position: 'top', fontSize: 10 },
@@ -261,24 +279,26 @@ export function adjustmentDistributionOption(rows: readonly ExecutionUnitRow[], 
 
 /** Median execution rate per jurisdiction, one bar series per fiscal year, with the 90% line. */
 export function executionByJurisdictionOption(rows: readonly ExecutionJurisdictionRow[], o: BuildOptions = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
   const rated = rows.filter((r) => r.median_rate !== null && r.median_rate !== undefined);
-  if (!rated.length) return emptyOption(whyEmpty(rows, o, '各地区均缺少执行率'));
+  if (!rated.length) return emptyOption(whyEmpty(rows, o, tr('chart.exec.placesNoRate')), lang);
   const places = [...new Set(rated.map((r) => r.place))];
   const years = [...new Set(rated.map((r) => String(r.fiscal_year ?? '—')))].sort();
   const totalUnits = rated.reduce((a, r) => a + (num(r.units) ?? 0), 0);
   const series = years.map((y, i) => ({
     type: 'bar' as const,
-    name: `${y}年`,
+    name: yearText(lang, y),
     barMaxWidth: 28,
     data: places.map((p) => {
       const r = rated.find((x) => x.place === p && String(x.fiscal_year ?? '—') === y);
       return r ? { value: pct(r.median_rate), row: r } : { value: null };
     }),
-    ...(i === 0 ? { markLine: targetLine('yAxis') } : {}),
+    ...(i === 0 ? { markLine: targetLine('yAxis', false, lang) } : {}),
   }));
   return {
     ...baseOption(o.compact),
-    title: notes(unitNote(totalUnits), `${places.length} 个地区`),
+    title: notes(unitNote(totalUnits, lang), tr('chart.places', { n: places.length })),
     legend: { show: years.length > 1, top: 0, left: 0 },
     grid: { left: 8, right: 32, top: years.length > 1 ? 52 : 32, bottom: 8, containLabel: true },
     tooltip: {
@@ -288,11 +308,11 @@ export function executionByJurisdictionOption(rows: readonly ExecutionJurisdicti
         const d = (p as { data: { row?: ExecutionJurisdictionRow } }).data.row;
         if (!d) return '';
         return [
-          `<b>${escapeHtml(d.place)} ${d.fiscal_year ?? ''}年</b>`,
-          `单位数：${num(d.units) ?? 0}`,
-          `执行率中位数：${formatRate(d.median_rate)}`,
-          `最低执行率：${formatRate(d.min_rate)}`,
-          `调整率中位数：${formatRate(d.median_adjustment)}`,
+          `<b>${escapeHtml(d.place)} ${yearText(lang, d.fiscal_year ?? '')}</b>`,
+          kv(lang, tr('f.units'), num(d.units) ?? 0),
+          kv(lang, tr('f.medianRate'), formatRate(d.median_rate)),
+          kv(lang, tr('f.minRate'), formatRate(d.min_rate)),
+          kv(lang, tr('f.medianAdjustment'), formatRate(d.median_adjustment)),
         ].join('<br/>');
       },
     },
@@ -302,7 +322,7 @@ export function executionByJurisdictionOption(rows: readonly ExecutionJurisdicti
       min: 0,
       max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
       axisLabel: { formatter: pctAxisLabel },
-      name: '执行率中位数',
+      name: tr('f.medianRate'),
       splitLine: { lineStyle: { color: '#eee' } },
     },
     series,

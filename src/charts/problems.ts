@@ -1,6 +1,7 @@
 /** 问题分类 charts: how often each category is named, and category × jurisdiction heatmap. Both clickable. */
 import { PROBLEM_CATEGORIES } from '../model/report';
 import { problemLabel } from '../app/i18n/labels';
+import { kv, translator } from '../app/i18n/messages';
 import {
   type BuildOptions,
   type EChartsOption,
@@ -46,32 +47,39 @@ export function problemFrequencyOption(
   const use = rows
     .filter((r) => (num(r.reports) ?? 0) > 0)
     .sort((a, b) => (num(b.reports) ?? 0) - (num(a.reports) ?? 0) || order(a.category) - order(b.category));
-  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有识别出问题的报告'));
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
+  if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.problems.none')), lang);
   const shown = o.limit ? use.slice(0, o.limit) : use;
   return {
     ...baseOption(o.compact),
-    title: notes(shown.length < use.length && `显示前 ${shown.length} 类（共 ${use.length} 类）`),
+    title: notes(shown.length < use.length && tr('chart.showTop', { shown: shown.length, total: use.length })),
     grid: { left: 8, right: 48, top: shown.length < use.length || !o.compact ? 22 : 8, bottom: 8, containLabel: true },
     tooltip: {
       ...baseOption().tooltip,
       trigger: 'item',
       formatter: (p: unknown) => {
         const r = (p as { data: { row: ProblemFrequencyRow } }).data.row;
-        return `<b>${escapeHtml(problemLabel(r.category))}</b><br/>报告数：${num(r.reports)}<br/>问题条数：${num(r.problems)}${o.compact ? '' : '<br/>点击查看原文'}`;
+        return [
+          `<b>${escapeHtml(problemLabel(r.category, lang))}</b>`,
+          kv(lang, tr('f.problemReports'), num(r.reports) ?? 0),
+          kv(lang, tr('f.problems'), num(r.problems) ?? 0),
+          ...(o.compact ? [] : [tr('chart.clickForText')]),
+        ].join('<br/>');
       },
     },
-    xAxis: { type: 'value', minInterval: 1, name: o.compact ? '' : '报告数', splitLine: { lineStyle: { color: '#eee' } } },
+    xAxis: { type: 'value', minInterval: 1, name: o.compact ? '' : tr('f.problemReports'), splitLine: { lineStyle: { color: '#eee' } } },
     yAxis: {
       type: 'category',
       inverse: true,
-      data: shown.map((r) => problemLabel(r.category)),
-      axisLabel: { fontSize: o.compact ? 10 : 12, formatter: (s: string) => shorten(s, o.compact ? 9 : 16) },
+      data: shown.map((r) => problemLabel(r.category, lang)),
+      axisLabel: { fontSize: o.compact ? 10 : 12, formatter: (s: string) => shorten(s, (o.compact ? 9 : 16) * (lang === 'en' ? 2 : 1)) },
       axisTick: { show: false },
     },
     series: [
       {
         type: 'bar',
-        name: '报告数',
+        name: tr('f.problemReports'),
         barMaxWidth: 20,
         cursor: 'pointer',
         data: shown.map((r) => ({
@@ -91,8 +99,10 @@ export function problemFrequencyOption(
 
 /** Heatmap: x = category, y = jurisdiction, cell = number of problems; sequential colour-blind-safe ramp. */
 export function problemHeatmapOption(rows: readonly ProblemHeatmapRow[], o: BuildOptions = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
   const use = rows.filter((r) => (num(r.count) ?? 0) > 0);
-  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有识别出问题的报告'));
+  if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.problems.none')), lang);
   const cats = [...new Set(use.map((r) => r.category))].sort((a, b) => order(a) - order(b));
   const placeTotals = new Map<string, number>();
   for (const r of use) placeTotals.set(r.place, (placeTotals.get(r.place) ?? 0) + (num(r.count) ?? 0));
@@ -100,20 +110,20 @@ export function problemHeatmapOption(rows: readonly ProblemHeatmapRow[], o: Buil
   const max = Math.max(...use.map((r) => num(r.count) ?? 0));
   return {
     ...baseOption(o.compact),
-    title: notes(places.length === 1 && '仅 1 个地区'),
+    title: notes(places.length === 1 && tr('chart.onePlace')),
     grid: { left: 8, right: 16, top: 20, bottom: 56, containLabel: true },
     tooltip: {
       ...baseOption().tooltip,
       trigger: 'item',
       formatter: (p: unknown) => {
         const d = (p as { data: { place: string; category: string; value: number[] } }).data;
-        return `<b>${escapeHtml(d.place)}</b><br/>${escapeHtml(problemLabel(d.category))}：${d.value[2]} 条<br/>点击查看原文`;
+        return `<b>${escapeHtml(d.place)}</b><br/>${escapeHtml(tr('chart.problems.cellTip', { cat: problemLabel(d.category, lang), n: d.value[2] }))}<br/>${tr('chart.clickForText')}`;
       },
     },
     xAxis: {
       type: 'category',
-      data: cats.map((c) => problemLabel(c)),
-      axisLabel: { interval: 0, rotate: 40, fontSize: 11, formatter: (s: string) => shorten(s, 9) },
+      data: cats.map((c) => problemLabel(c, lang)),
+      axisLabel: { interval: 0, rotate: 40, fontSize: 11, formatter: (s: string) => shorten(s, lang === 'en' ? 18 : 9) },
       splitArea: { show: true },
     },
     yAxis: { type: 'category', inverse: true, data: places, axisLabel: { fontSize: 11, formatter: (s: string) => shorten(s, 14) }, splitArea: { show: true } },
@@ -125,13 +135,13 @@ export function problemHeatmapOption(rows: readonly ProblemHeatmapRow[], o: Buil
       left: 'center',
       bottom: 0,
       itemHeight: 120,
-      text: ['多', '少'],
+      text: [tr('chart.more'), tr('chart.fewer')],
       inRange: { color: ['#fff7bc', '#fec44f', '#d95f0e', '#7f2704'] },
     },
     series: [
       {
         type: 'heatmap',
-        name: '问题条数',
+        name: tr('f.problems'),
         cursor: 'pointer',
         data: use.map((r) => ({
           value: [cats.indexOf(r.category), places.indexOf(r.place), num(r.count)],

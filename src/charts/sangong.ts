@@ -1,6 +1,7 @@
 /** 三公经费 charts: budget vs actual by category and year, control rate (决算 ÷ 预算), year-on-year change. */
 import { formatRate, formatWan } from '../money/decimal';
 import { SANGONG_LABELS, sangongLabel } from '../app/i18n/labels';
+import { kv, translator, yearText } from '../app/i18n/messages';
 import type { SangongCategory } from '../model/report';
 import {
   type BuildOptions,
@@ -16,7 +17,7 @@ import {
   num,
   pct,
   pctAxisLabel,
-  wanAxisLabel,
+  wanAxisFormatter,
 } from './common';
 
 export interface SangongCategoryYearRow {
@@ -69,8 +70,10 @@ export function sangongByCategoryOption(
   o: BuildOptions & { categories?: string[] } = {},
 ): EChartsOption {
   const cats = o.categories ?? displayCategories(rows);
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
   const use = rows.filter((r) => cats.includes(r.category) && (r.budget !== null || r.actual !== null));
-  if (!use.length) return emptyOption(whyEmpty(rows, o, '三公经费预算数和决算数均缺失'));
+  if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.sangong.noData')), lang);
   const years = yearsOf(use);
   const series: unknown[] = [];
   years.forEach((y, i) => {
@@ -78,7 +81,7 @@ export function sangongByCategoryOption(
     for (const kind of ['budget', 'actual'] as const) {
       series.push({
         type: 'bar',
-        name: `${y}年${kind === 'budget' ? '预算' : '决算'}`,
+        name: tr(kind === 'budget' ? 'chart.sangong.budgetOf' : 'chart.sangong.actualOf', { y }),
         barMaxWidth: 22,
         itemStyle: kind === 'budget' ? { color: light(color), borderColor: color, borderWidth: 1 } : { color },
         data: cats.map((c) => {
@@ -91,7 +94,7 @@ export function sangongByCategoryOption(
   });
   return {
     ...baseOption(o.compact),
-    title: notes(years.length === 1 && `仅 ${years[0]} 年`),
+    title: notes(years.length === 1 && tr('chart.onlyYear', { y: years[0] })),
     legend: { show: !o.compact, top: 0, left: 0, type: 'scroll', right: 90 },
     grid: { left: 8, right: 16, top: o.compact ? 16 : 36, bottom: 8, containLabel: true },
     tooltip: {
@@ -101,20 +104,20 @@ export function sangongByCategoryOption(
         const d = (p as { data: { row: SangongCategoryYearRow | null }; seriesName: string }).data.row;
         if (!d) return '';
         return [
-          `<b>${d.year}年 ${escapeHtml(sangongLabel(d.category))}</b>`,
-          `预算：${formatWan(d.budget)}`,
-          `决算：${formatWan(d.actual)}`,
-          `控制率（决算÷预算）：${formatRate(d.control_rate)}`,
-          `较上年：${formatRate(d.yoy_change)}`,
+          `<b>${yearText(lang, d.year)} ${escapeHtml(sangongLabel(d.category, lang))}</b>`,
+          kv(lang, tr('f.budget'), formatWan(d.budget, { lang })),
+          kv(lang, tr('f.actual'), formatWan(d.actual, { lang })),
+          kv(lang, tr('chart.sangong.controlTip'), formatRate(d.control_rate)),
+          kv(lang, tr('f.yoy'), formatRate(d.yoy_change)),
         ].join('<br/>');
       },
     },
     xAxis: {
       type: 'category',
-      data: cats.map((c) => sangongLabel(c)),
+      data: cats.map((c) => sangongLabel(c, lang)),
       axisLabel: { interval: 0, fontSize: o.compact ? 10 : 11, width: o.compact ? 70 : 110, overflow: 'break' },
     },
-    yAxis: { type: 'value', axisLabel: { formatter: wanAxisLabel, fontSize: o.compact ? 10 : 11 }, splitLine: { lineStyle: { color: '#eee' } } },
+    yAxis: { type: 'value', axisLabel: { formatter: wanAxisFormatter(lang), fontSize: o.compact ? 10 : 11 }, splitLine: { lineStyle: { color: '#eee' } } },
     series,
   } as EChartsOption;
 }
@@ -122,20 +125,22 @@ export function sangongByCategoryOption(
 /** Control rate (决算 ÷ 预算) per category over the years, with the 100% line: above it means overspending. */
 export function sangongControlRateOption(rows: readonly SangongCategoryYearRow[], o: BuildOptions = {}): EChartsOption {
   const cats = displayCategories(rows);
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
   const use = rows.filter((r) => cats.includes(r.category) && r.control_rate !== null && r.control_rate !== undefined);
-  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有同时有预算数和决算数的三公经费'));
+  if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.sangong.noControl')), lang);
   const years = yearsOf(use);
   return {
     ...baseOption(o.compact),
-    title: notes(years.length === 1 && `仅 ${years[0]} 年`),
+    title: notes(years.length === 1 && tr('chart.onlyYear', { y: years[0] })),
     legend: { top: 0, left: 0, type: 'scroll', right: 60 },
     grid: { left: 8, right: 40, top: 56, bottom: 8, containLabel: true },
     tooltip: { ...baseOption().tooltip, trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(2)}%` : '—') },
-    xAxis: { type: 'category', data: years.map((y) => `${y}年`), boundaryGap: years.length === 1 },
-    yAxis: { type: 'value', min: 0, axisLabel: { formatter: pctAxisLabel }, name: '决算÷预算', splitLine: { lineStyle: { color: '#eee' } } },
+    xAxis: { type: 'category', data: years.map((y) => yearText(lang, y)), boundaryGap: years.length === 1 },
+    yAxis: { type: 'value', min: 0, axisLabel: { formatter: pctAxisLabel }, name: tr('chart.sangong.controlAxis'), splitLine: { lineStyle: { color: '#eee' } } },
     series: cats.map((c, i) => ({
       type: 'line',
-      name: sangongLabel(c),
+      name: sangongLabel(c, lang),
       symbolSize: 7,
       lineStyle: { width: c === 'total' ? 3 : 1.5 },
       color: c === 'total' ? OKABE_ITO.black : SERIES_COLORS[i % SERIES_COLORS.length],
@@ -147,7 +152,7 @@ export function sangongControlRateOption(rows: readonly SangongCategoryYearRow[]
               symbol: ['none', 'none'],
               lineStyle: { color: OKABE_ITO.vermillion, type: 'dashed' },
               label: { formatter: '100%' },
-              data: [{ yAxis: 100, name: '预算数' }],
+              data: [{ yAxis: 100, name: tr('f.budget') }],
             },
           }
         : {}),
@@ -158,19 +163,21 @@ export function sangongControlRateOption(rows: readonly SangongCategoryYearRow[]
 /** Year-on-year change of 决算 per category (bars; negative = less than the year before). */
 export function sangongYoyOption(rows: readonly SangongCategoryYearRow[], o: BuildOptions = {}): EChartsOption {
   const cats = displayCategories(rows);
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
   const use = rows.filter((r) => cats.includes(r.category) && r.yoy_change !== null && r.yoy_change !== undefined);
-  if (!use.length) return emptyOption(whyEmpty(rows, o, '需要同一单位连续两个年度的决算数才能计算同比变化'));
+  if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.sangong.noYoy')), lang);
   const years = yearsOf(use);
   return {
     ...baseOption(o.compact),
     legend: { top: 0, left: 0 },
     grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
     tooltip: { ...baseOption().tooltip, trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v > 0 ? '+' : ''}${v.toFixed(2)}%` : '—') },
-    xAxis: { type: 'category', data: cats.map((c) => sangongLabel(c)), axisLabel: { interval: 0, width: 110, overflow: 'break' } },
-    yAxis: { type: 'value', axisLabel: { formatter: pctAxisLabel }, name: '较上年变化', splitLine: { lineStyle: { color: '#eee' } } },
+    xAxis: { type: 'category', data: cats.map((c) => sangongLabel(c, lang)), axisLabel: { interval: 0, width: 110, overflow: 'break' } },
+    yAxis: { type: 'value', axisLabel: { formatter: pctAxisLabel }, name: tr('chart.sangong.yoyAxis'), splitLine: { lineStyle: { color: '#eee' } } },
     series: years.map((y, i) => ({
       type: 'bar',
-      name: `${y}年较上年`,
+      name: tr('chart.sangong.yoyOf', { y }),
       barMaxWidth: 24,
       color: SERIES_COLORS[(i + 1) % SERIES_COLORS.length],
       data: cats.map((c) => pct(use.find((r) => r.category === c && String(r.year) === y)?.yoy_change ?? null)),
@@ -180,20 +187,22 @@ export function sangongYoyOption(rows: readonly SangongCategoryYearRow[], o: Bui
 
 /** 三公 total (合计) per year: 预算 vs 决算 side by side, control rate in the tooltip. Used on the home page. */
 export function sangongTotalsByYearOption(rows: readonly SangongCategoryYearRow[], o: BuildOptions = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
   const use = rows.filter((r) => r.category === 'total' && (r.budget !== null || r.actual !== null));
-  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有三公经费合计数'));
+  if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.sangong.noTotal')), lang);
   const years = yearsOf(use);
   const byYear = (y: string) => use.find((r) => String(r.year) === y) ?? null;
   const bar = (kind: 'budget' | 'actual') => ({
     type: 'bar',
-    name: kind === 'budget' ? '预算数' : '决算数',
+    name: tr(kind === 'budget' ? 'f.budget' : 'f.actual'),
     barMaxWidth: 28,
     itemStyle: kind === 'budget' ? { color: light(OKABE_ITO.blue), borderColor: OKABE_ITO.blue, borderWidth: 1 } : { color: OKABE_ITO.blue },
     data: years.map((y) => ({ value: num(byYear(y)?.[kind] ?? null), row: byYear(y) })),
   });
   return {
     ...baseOption(o.compact),
-    title: notes(years.length === 1 && `仅 ${years[0]} 年`),
+    title: notes(years.length === 1 && tr('chart.onlyYear', { y: years[0] })),
     legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } },
     grid: { left: 8, right: 16, top: 26, bottom: 8, containLabel: true },
     tooltip: {
@@ -202,11 +211,16 @@ export function sangongTotalsByYearOption(rows: readonly SangongCategoryYearRow[
       formatter: (p: unknown) => {
         const d = (p as { data: { row: SangongCategoryYearRow | null } }).data.row;
         if (!d) return '';
-        return `<b>${d.year}年 三公经费合计</b><br/>预算：${formatWan(d.budget)}<br/>决算：${formatWan(d.actual)}<br/>控制率：${formatRate(d.control_rate)}`;
+        return [
+          `<b>${escapeHtml(tr('chart.sangong.totalOf', { y: String(d.year) }))}</b>`,
+          kv(lang, tr('f.budget'), formatWan(d.budget, { lang })),
+          kv(lang, tr('f.actual'), formatWan(d.actual, { lang })),
+          kv(lang, tr('f.controlRate'), formatRate(d.control_rate)),
+        ].join('<br/>');
       },
     },
-    xAxis: { type: 'category', data: years.map((y) => `${y}年`) },
-    yAxis: { type: 'value', axisLabel: { formatter: wanAxisLabel, fontSize: 10 }, splitLine: { lineStyle: { color: '#eee' } } },
+    xAxis: { type: 'category', data: years.map((y) => yearText(lang, y)) },
+    yAxis: { type: 'value', axisLabel: { formatter: wanAxisFormatter(lang), fontSize: 10 }, splitLine: { lineStyle: { color: '#eee' } } },
     series: [bar('budget'), bar('actual')],
   } as EChartsOption;
 }

@@ -1,7 +1,8 @@
 /** 自评得分 charts: histogram with grade bands, medians by jurisdiction, score vs execution scatter. */
 import { formatRate } from '../money/decimal';
 import { GRADES, type Grade } from '../model/report';
-import { GRADE_LABELS } from '../app/i18n/labels';
+import { GRADE_LABELS, gradeLabel, type Lang } from '../app/i18n/labels';
+import { kv, t, translator, yearText } from '../app/i18n/messages';
 import {
   type BuildOptions,
   type EChartsOption,
@@ -63,12 +64,15 @@ export function gradeOf(score: number): Grade {
   return score >= 90 ? '优' : score >= 80 ? '良' : score >= 60 ? '中' : '差';
 }
 
-export const gradeSeriesName = (g: Grade) => `${g}（${GRADE_LABELS[g].range}）`;
+export const gradeSeriesName = (g: Grade, lang: Lang = 'zh') =>
+  lang === 'en' ? `${GRADE_LABELS[g].en} (${GRADE_LABELS[g].range})` : `${g}（${GRADE_LABELS[g].range}）`;
 
 /** Score histogram: bars coloured by grade (one stacked series per grade, so the legend names them) over labelled bands. */
 export function scoreHistogramOption(rows: readonly ScoreBucketRow[], o: BuildOptions = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
   const use = rows.filter((r) => (num(r.count) ?? 0) > 0 && num(r.bucket_start) !== null && num(r.bucket_end) !== null);
-  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有带自评得分的报告'));
+  if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.scores.none')), lang);
   const total = use.reduce((a, r) => a + num(r.count)!, 0);
   const lo = Math.min(...use.map((r) => num(r.bucket_start)!));
   const xMin = Math.max(0, Math.min(50, Math.floor(lo / 10) * 10));
@@ -91,7 +95,7 @@ export function scoreHistogramOption(rows: readonly ScoreBucketRow[], o: BuildOp
     }
     return {
       type: 'bar',
-      name: gradeSeriesName(g),
+      name: gradeSeriesName(g, lang),
       // One grade per bucket: the grade series share one slot instead of standing side by side.
       barGap: '-100%',
       barWidth: '90%',
@@ -101,15 +105,15 @@ export function scoreHistogramOption(rows: readonly ScoreBucketRow[], o: BuildOp
       markArea: lower >= to ? undefined : {
         silent: true,
         itemStyle: { color: `${GRADE_COLORS[g]}1f` },
-        label: { show: true, position: 'insideTopLeft', color: '#333', fontSize: o.compact ? 11 : 13, fontWeight: 'bold', formatter: g },
+        label: { show: true, position: 'insideTopLeft', color: '#333', fontSize: o.compact ? 11 : 13, fontWeight: 'bold', formatter: gradeLabel(g, lang) },
         data: [[{ xAxis: lower, name: g }, { xAxis: to }]],
       },
     };
   });
   return {
     ...baseOption(o.compact),
-    title: notes(total === 1 ? '仅 1 个单位' : `${total} 份报告`),
-    legend: { show: !o.compact, top: 0, left: 0, data: GRADES.map(gradeSeriesName) },
+    title: notes(total === 1 ? tr('chart.oneUnit') : tr('chart.reports', { n: total })),
+    legend: { show: !o.compact, top: 0, left: 0, data: GRADES.map((g) => gradeSeriesName(g, lang)) },
     grid: { left: 8, right: 16, top: o.compact ? 22 : 52, bottom: o.compact ? 8 : 26, containLabel: true },
     tooltip: {
       ...baseOption().tooltip,
@@ -117,25 +121,27 @@ export function scoreHistogramOption(rows: readonly ScoreBucketRow[], o: BuildOp
       formatter: (p: unknown) => {
         const r = (p as { data: { row: ScoreBucketRow | null } }).data.row;
         if (!r) return '';
-        return `得分 ${num(r.bucket_start)}–${num(r.bucket_end)}：${num(r.count)} 份报告`;
+        return tr('chart.scores.bucketTip', { from: num(r.bucket_start), to: num(r.bucket_end), n: num(r.count) });
       },
     },
-    xAxis: { type: 'value', min: xMin, max: 100, interval: o.compact ? 10 : 5, name: o.compact ? '' : '自评得分', nameLocation: 'middle', nameGap: 24, splitLine: { show: false } },
-    yAxis: { type: 'value', minInterval: 1, name: o.compact ? '' : '报告数', splitLine: { lineStyle: { color: '#eee' } } },
+    xAxis: { type: 'value', min: xMin, max: 100, interval: o.compact ? 10 : 5, name: o.compact ? '' : tr('chart.scores.axis'), nameLocation: 'middle', nameGap: 24, splitLine: { show: false } },
+    yAxis: { type: 'value', minInterval: 1, name: o.compact ? '' : tr('f.count'), splitLine: { lineStyle: { color: '#eee' } } },
     series,
   } as EChartsOption;
 }
 
 /** Median score per jurisdiction and year (bars), with the min–max range in the tooltip and the 90-point 优 line. */
 export function scoresByJurisdictionOption(rows: readonly ScoreJurisdictionRow[], o: BuildOptions = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
   const use = rows.filter((r) => r.median_score !== null && r.median_score !== undefined);
-  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有带自评得分的报告'));
+  if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.scores.none')), lang);
   const places = [...new Set(use.map((r) => r.place))];
   const years = [...new Set(use.map((r) => String(r.fiscal_year ?? '—')))].sort();
   const n = use.reduce((a, r) => a + (num(r.n) ?? 0), 0);
   return {
     ...baseOption(o.compact),
-    title: notes(unitNote(n), `${places.length} 个地区`),
+    title: notes(unitNote(n, lang), tr('chart.places', { n: places.length })),
     legend: { show: years.length > 1, top: 0, left: 0 },
     grid: { left: 8, right: 32, top: years.length > 1 ? 52 : 32, bottom: 8, containLabel: true },
     tooltip: {
@@ -144,14 +150,19 @@ export function scoresByJurisdictionOption(rows: readonly ScoreJurisdictionRow[]
       formatter: (p: unknown) => {
         const r = (p as { data: { row?: ScoreJurisdictionRow } }).data.row;
         if (!r) return '';
-        return `<b>${escapeHtml(r.place)} ${r.fiscal_year ?? ''}年</b><br/>报告数：${num(r.n)}<br/>中位数：${r.median_score}<br/>最低–最高：${r.min_score ?? '—'}–${r.max_score ?? '—'}`;
+        return [
+          `<b>${escapeHtml(r.place)} ${yearText(lang, r.fiscal_year ?? '')}</b>`,
+          kv(lang, tr('f.n'), num(r.n) ?? 0),
+          kv(lang, tr('chart.scores.median'), String(r.median_score)),
+          kv(lang, tr('chart.scores.range'), `${r.min_score ?? '—'}–${r.max_score ?? '—'}`),
+        ].join('<br/>');
       },
     },
     xAxis: { type: 'category', data: places, axisLabel: { interval: 0, rotate: places.length > 6 ? 30 : 0, formatter: (s: string) => shorten(s, 10) } },
-    yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(Math.min(v.min, 60) / 10) * 10), max: 100, name: '得分中位数', splitLine: { lineStyle: { color: '#eee' } } },
+    yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(Math.min(v.min, 60) / 10) * 10), max: 100, name: tr('chart.scores.medianAxis'), splitLine: { lineStyle: { color: '#eee' } } },
     series: years.map((y, i) => ({
       type: 'bar',
-      name: `${y}年`,
+      name: yearText(lang, y),
       barMaxWidth: 28,
       color: SERIES_COLORS[i % SERIES_COLORS.length],
       data: places.map((p) => {
@@ -164,7 +175,7 @@ export function scoresByJurisdictionOption(rows: readonly ScoreJurisdictionRow[]
               silent: true,
               symbol: ['none', 'none'],
               lineStyle: { color: OKABE_ITO.black, type: 'dashed' },
-              label: { formatter: '优 90' },
+              label: { formatter: tr('chart.scores.excellentLine') },
               data: [{ yAxis: 90 }],
             },
           }
@@ -182,9 +193,10 @@ export function isHighScoreLowExecution(r: ScoreUnitRow): boolean {
 
 /** Scatter of score (y) against execution rate (x), quadrant lines at 90 points and 90%; the 高分·低执行 quadrant stands out. */
 export function scoreVsExecutionOption(rows: readonly ScoreUnitRow[], o: BuildOptions = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
   const use = rows.filter((r) => num(r.score) !== null && pct(r.execution_rate) !== null);
-  if (!use.length)
-    return emptyOption(whyEmpty(rows, o, `${rows.length} 份报告中没有同时有得分和执行率的`));
+  if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.scores.noPair', { n: rows.length })), lang);
   const flagged = use.filter(isHighScoreLowExecution);
   const others = use.filter((r) => !isHighScoreLowExecution(r));
   const point = (r: ScoreUnitRow) => ({ value: [pct(r.execution_rate), num(r.score)], row: r });
@@ -197,8 +209,12 @@ export function scoreVsExecutionOption(rows: readonly ScoreUnitRow[], o: BuildOp
   const missing = rows.length - use.length;
   return {
     ...baseOption(o.compact),
-    title: notes(unitNote(units), flagged.length ? `${flagged.length} 个高分低执行` : null, missing > 0 && `${missing} 份缺少得分或执行率`),
-    legend: { top: 0, left: 0, data: ['高分·低执行', '其他单位'] },
+    title: notes(
+      unitNote(units, lang),
+      flagged.length ? tr('chart.scores.flagged', { n: flagged.length }) : null,
+      missing > 0 && tr('chart.scores.missing', { n: missing }),
+    ),
+    legend: { top: 0, left: 0, data: [tr('chart.scores.highLow'), tr('chart.scores.others')] },
     grid: { left: 8, right: 32, top: 52, bottom: 24, containLabel: true },
     tooltip: {
       ...baseOption().tooltip,
@@ -206,23 +222,24 @@ export function scoreVsExecutionOption(rows: readonly ScoreUnitRow[], o: BuildOp
       formatter: (p: unknown) => {
         const r = (p as { data: { row?: ScoreUnitRow } }).data?.row;
         if (!r) return '';
+        const grade = gradeLabel(r.grade ?? gradeOf(num(r.score)!), lang);
         return [
-          `<b>${escapeHtml(r.department_name ?? '（未识别单位）')} ${r.fiscal_year ?? ''}</b>`,
+          `<b>${escapeHtml(r.department_name ?? t(lang, 'common.unknownUnit'))} ${r.fiscal_year ?? ''}</b>`,
           r.place ? escapeHtml(r.place) : '',
-          `自评得分：${r.score}（${r.grade ?? gradeOf(num(r.score)!)}）`,
-          `执行率：${formatRate(r.execution_rate)}`,
-          `未通过校验：${num(r.failed_checks) ?? 0}`,
+          kv(lang, tr('f.score'), lang === 'en' ? `${r.score} (${grade})` : `${r.score}（${grade}）`),
+          kv(lang, tr('f.executionRate'), formatRate(r.execution_rate)),
+          kv(lang, tr('f.failedChecks'), num(r.failed_checks) ?? 0),
         ]
           .filter(Boolean)
           .join('<br/>');
       },
     },
-    xAxis: { type: 'value', min: xMin, max: xMax, name: '预算执行率', nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: pctAxisLabel }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
-    yAxis: { type: 'value', min: yMin, max: 100, name: '自评得分', splitLine: { lineStyle: { color: '#f0f0f0' } } },
+    xAxis: { type: 'value', min: xMin, max: xMax, name: tr('chart.scores.rateAxis'), nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: pctAxisLabel }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
+    yAxis: { type: 'value', min: yMin, max: 100, name: tr('chart.scores.axis'), splitLine: { lineStyle: { color: '#f0f0f0' } } },
     series: [
       {
         type: 'scatter',
-        name: '其他单位',
+        name: tr('chart.scores.others'),
         color: OKABE_ITO.blue,
         symbolSize: o.compact ? 6 : 8,
         itemStyle: { opacity: 0.7 },
@@ -233,14 +250,14 @@ export function scoreVsExecutionOption(rows: readonly ScoreUnitRow[], o: BuildOp
           lineStyle: { color: OKABE_ITO.black, type: 'dashed', width: 1 },
           label: { formatter: '{b}' },
           data: [
-            { xAxis: 90, name: '执行率 90%' },
-            { yAxis: 90, name: '得分 90' },
+            { xAxis: 90, name: tr('chart.exec.target') },
+            { yAxis: 90, name: tr('chart.scores.score90') },
           ],
         },
       },
       {
         type: 'scatter',
-        name: '高分·低执行',
+        name: tr('chart.scores.highLow'),
         color: OKABE_ITO.vermillion,
         symbol: 'diamond',
         symbolSize: o.compact ? 9 : 13,
@@ -255,7 +272,7 @@ export function scoreVsExecutionOption(rows: readonly ScoreUnitRow[], o: BuildOp
         markArea: {
           silent: true,
           itemStyle: { color: `${OKABE_ITO.vermillion}14` },
-          label: { show: true, position: 'insideTopLeft', color: OKABE_ITO.vermillion, formatter: '高分·低执行' },
+          label: { show: true, position: 'insideTopLeft', color: OKABE_ITO.vermillion, formatter: tr('chart.scores.highLow') },
           data: [[{ xAxis: xMin, yAxis: 90 }, { xAxis: 90, yAxis: 100 }]],
         },
       },

@@ -82,15 +82,15 @@ export function flagRuleCounts(rows: readonly FlagLike[]): FlagRuleCount[] {
 /** Horizontal bars: how many reports each rule flags, most first; bars coloured by group; click → `rule`. */
 export function flagRuleCountOption(rows: readonly FlagRuleCount[], o: BuildOptions & { selected?: string | null; total?: number } = {}): EChartsOption {
   if (!rows.length) return emptyOption(o.emptyReason);
+  if (!rows.some((r) => r.reports > 0)) return emptyOption('当前阈值下没有报告触发任何规则');
   const sorted = rows
     .map((r, i) => ({ r, i }))
     .sort((a, b) => b.r.reports - a.r.reports || a.i - b.i)
     .map((x) => x.r);
-  const any = sorted.some((r) => r.reports > 0);
   const groups = (['performance', 'credibility'] as FlagGroup[]).filter((g) => sorted.some((r) => flagGroup(r.rule) === g));
   return {
     ...baseOption(o.compact),
-    title: notes(o.total !== undefined && `共 ${o.total} 份报告被标记`, !any && '当前阈值下没有规则触发'),
+    title: notes(o.total !== undefined && `共 ${o.total} 份报告被标记`),
     legend: o.compact ? { show: false } : { top: 0, left: 0, data: groups.map((g) => FLAG_GROUP_LABELS[g]), selectedMode: false },
     grid: { left: 8, right: 40, top: o.compact ? 8 : 28, bottom: 4, containLabel: true },
     tooltip: {
@@ -215,7 +215,22 @@ export function rankLeague<T extends LeagueLike>(rows: readonly T[], m: LeagueMe
   });
 }
 
-/** Ranked bars of one metric per place, worst first; bars beyond the reference line (or the worst third) highlighted. */
+/**
+ * The share over all places together (flagged reports or one rule's reports ÷ all reports), as a 4-decimal fraction:
+ * the reference a place is compared with. null for metrics that are not shares of report counts.
+ */
+export function leagueOverall(rows: readonly LeagueLike[], m: LeagueMetric): string | null {
+  const reports = rows.reduce((s, r) => s + Number(r.reports ?? 0), 0);
+  if (m === 'flagged_share') return ratio(String(rows.reduce((s, r) => s + Number(r.flagged_reports ?? 0), 0)), String(reports));
+  if (m.startsWith('rule:')) return ratio(String(rows.reduce((s, r) => s + (ruleCountsOf(r)[m.slice(5)] ?? 0), 0)), String(reports));
+  return null;
+}
+
+/**
+ * Ranked bars of one metric per place, worst first. The dashed reference is the usual bar (90% execution, 100%
+ * control rate) or, for shares of flagged reports, the share over all places ("整体"); bars on the wrong side of it
+ * are vermillion. Consistency below 100% is always marked.
+ */
 export function leagueRankingOption(rows: readonly LeagueLike[], o: BuildOptions & { metric?: LeagueMetric; drillable?: (place: string) => boolean } = {}): EChartsOption {
   const m = o.metric ?? 'flagged_share';
   const spec = leagueMetricSpec(m);
@@ -223,12 +238,14 @@ export function leagueRankingOption(rows: readonly LeagueLike[], o: BuildOptions
   const shown = ranked.filter((r) => leagueMetricValue(r, m) !== null);
   if (!shown.length) return emptyOption(whyEmpty(rows, o, `各地区均没有“${spec.label}”的数据`));
   const missing = ranked.length - shown.length;
+  const overall = pct(leagueOverall(rows, m));
+  const line = spec.line ?? (overall !== null && rows.length > 1 ? { value: overall, label: `整体 ${overall}%` } : undefined);
   const bad = (v: number | null) =>
-    v !== null && (spec.line ? (spec.worse === 'high' ? v > spec.line.value : v < spec.line.value) : spec.worse === 'high' ? v > 0 : v < 100);
+    v !== null && (line ? (spec.worse === 'high' ? v > line.value : v < line.value) : spec.worse === 'high' ? v > 0 : v < 100);
   return {
     ...baseOption(o.compact),
     title: notes(missing > 0 && `${missing} 个地区无此项数据`),
-    grid: { left: 8, right: 56, top: 22, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 56, top: line ? 34 : 22, bottom: 8, containLabel: true },
     tooltip: {
       ...baseOption().tooltip,
       trigger: 'item',
@@ -263,14 +280,15 @@ export function leagueRankingOption(rows: readonly LeagueLike[], o: BuildOptions
           return { value: v, row: r, place: r.place, itemStyle: { color: bad(v) ? OKABE_ITO.vermillion : OKABE_ITO.blue } };
         }),
         label: { show: true, position: 'right', fontSize: 11, formatter: (p: { value: number }) => `${p.value}%` },
-        ...(spec.line
+        ...(line
           ? {
               markLine: {
                 silent: true,
                 symbol: ['none', 'none'],
                 lineStyle: { color: OKABE_ITO.black, type: 'dashed', width: 1.2 },
-                label: { formatter: spec.line.label, position: 'end', fontSize: 11 },
-                data: [{ xAxis: spec.line.value }],
+                // the category axis is inverted, so 'start' is the top of the line, clear of the value-axis ticks
+                label: { formatter: line.label, position: 'start', fontSize: 11 },
+                data: [{ xAxis: line.value }],
               },
             }
           : {}),
@@ -309,10 +327,10 @@ function aggregate(rows: readonly CheckSummaryLike[], key: (r: CheckSummaryLike)
   }
   return [...by.entries()]
     .map(([k, a]) => ({ key: k, label: label(k), ...a, share: ratio(String(a.failed), String(a.checked)) }))
-    .sort((a, b) => b.failed - a.failed || cmpDecimal(b.share, a.share) || a.label.localeCompare(b.label, 'zh'));
+    .sort((a, b) => b.failed - a.failed || cmpDecimal(b.share, a.share) || b.checked - a.checked || a.label.localeCompare(b.label, 'zh'));
 }
 
-/** Failed and run checks per rule (most failures first). */
+/** Failed and run checks per rule (most failures first, then the highest failure share, then the most checks). */
 export function qualityByRule(rows: readonly CheckSummaryLike[]): QualityAgg[] {
   return aggregate(rows, (r) => r.rule, (k) => checkLabel(k));
 }

@@ -10,7 +10,7 @@ import { flattenReports } from '../model/flatten';
 import { toCsv } from '../model/csv';
 import { TABLE_NAMES } from '../model/tables';
 import { extractFiles } from './extract-files';
-import { buildSummary } from './summary';
+import { buildSummary, homeSeedsForDir } from './summary';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -33,7 +33,6 @@ export async function buildDataset(corpusDir: string): Promise<BuildResult> {
   }
   // The full reports (with provenance) as extracted, for review and re-import.
   files['reports.json'] = JSON.stringify({ reports, errors: out.errors }, null, 1) + '\n';
-  files['summary.json'] = JSON.stringify(buildSummary(reports), null, 1) + '\n';
   const manifest = {
     version: 1,
     source: '已公开的绩效报告（shared/corpus），由 npm run data 抽取',
@@ -42,6 +41,9 @@ export async function buildDataset(corpusDir: string): Promise<BuildResult> {
     extras: { reports: 'reports.json', summary: 'summary.json' },
   };
   files['manifest.json'] = JSON.stringify(manifest, null, 1) + '\n';
+  // The home page's queries answered by the app's own SQL over the files just built (drawn before DuckDB boots).
+  const home = await homeSeedsForDir('', files);
+  files['summary.json'] = JSON.stringify({ ...buildSummary(reports), home }, null, 1) + '\n';
   return { files, reports: reports.length, errors: out.errors };
 }
 

@@ -1,7 +1,12 @@
 /**
  * A small precomputed summary (data/summary.json) the home page draws while DuckDB boots, so the first view
- * never waits for the 7 MB wasm. Figures are exact decimal strings computed with decimal.js.
+ * never waits for the 7 MB wasm. Figures are exact decimal strings computed with decimal.js; `home` holds the
+ * home page's own queries answered by the same SQL at build time (homeSeeds), which the page shows first.
  */
+import type { QueryClient } from '../db/client';
+import { NO_FILTERS } from '../metrics/filters';
+import { HOME_SEED_VERSION, homeQueries } from '../metrics/home';
+import { filterOptions, type FilterOptions } from '../metrics/options';
 import type { Report } from '../model/report';
 import { Decimal } from '../money/decimal';
 
@@ -14,6 +19,8 @@ export interface DatasetSummary {
   byYear: { year: number; reports: number; medianExecutionRate: string | null; sangongBudget: string | null; sangongActual: string | null }[];
   grades: Record<string, number>;
   problemCategories: Record<string, number>;
+  /** The home page's queries answered at build time (drawn before DuckDB is ready); see `homeSeeds`. */
+  home?: HomeSeeds;
 }
 
 function median(xs: Decimal[]): string | null {
@@ -60,4 +67,56 @@ export function buildSummary(reports: Report[]): DatasetSummary {
     grades,
     problemCategories,
   };
+}
+
+// ---- home-page seeds: the home queries answered at build time (see src/metrics/home.ts) ----
+
+export interface HomeSeeds {
+  version: number;
+  /** The filter options over the whole dataset (all partitions), as src/metrics/options.ts computes them. */
+  options: FilterOptions;
+  /** JSON.stringify(useQuery key) → the query's answer. */
+  seeds: Record<string, unknown>;
+}
+
+/** Runs the home queries for the unfiltered view and for each single year on a loaded database. */
+export async function homeSeeds(db: QueryClient): Promise<HomeSeeds> {
+  const options = await filterOptions(db);
+  const seeds: Record<string, unknown> = {};
+  for (const f of [NO_FILTERS, ...options.years.map((y) => ({ ...NO_FILTERS, years: [y] }))]) {
+    for (const hq of homeQueries(f)) seeds[JSON.stringify(hq.key)] = await hq.run(db);
+  }
+  return { version: HOME_SEED_VERSION, options, seeds };
+}
+
+/**
+ * Home seeds for a dataset folder (manifest.json + CSV tables or Arrow partitions), computed with DuckDB-WASM
+ * under Node through the app's own loader and SQL. `files` overrides reading from disk (name → text), for a
+ * dataset still in memory.
+ */
+export async function homeSeedsForDir(dir: string, files?: Record<string, string>): Promise<HomeSeeds> {
+  const { readFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const { openNodeDuckDB } = await import('../db/duckdb-node');
+  const { loadDataset } = await import('../db/load-dataset');
+  const { PartitionLoader, partitionSpec } = await import('../db/partitions');
+  const db = await openNodeDuckDB();
+  try {
+    const text = async (f: string) => files?.[f] ?? (await readFile(path.join(dir, f), 'utf8'));
+    const manifest = JSON.parse(await text('manifest.json')) as { partitions?: unknown };
+    const spec = partitionSpec(manifest);
+    if (spec) {
+      const { createEmptyTables } = await import('../db/load-dataset');
+      await createEmptyTables(db);
+      const loader = new PartitionLoader(db, spec, async (f) => new Uint8Array(await readFile(path.join(dir, f))));
+      const res = await loader.ensure(null);
+      if (res.errors.length) throw new Error(res.errors.join('; '));
+    } else {
+      const res = await loadDataset(db, text);
+      if (res.errors.length) throw new Error(res.errors.join('; '));
+    }
+    return await homeSeeds(db);
+  } finally {
+    await db.close();
+  }
 }

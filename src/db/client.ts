@@ -7,11 +7,24 @@
  */
 export type Row = Record<string, string | number | boolean | null>;
 
+export interface QueryOptions {
+  /**
+   * When aborted before the query starts, it never runs; when aborted while it runs, it is cancelled where the
+   * engine allows it. Either way the promise rejects (SupersededError in the browser client).
+   */
+  signal?: AbortSignal;
+}
+
 export interface QueryClient {
-  query<T extends Row = Row>(sql: string): Promise<T[]>;
+  query<T extends Row = Row>(sql: string, opts?: QueryOptions): Promise<T[]>;
   /** Runs statements that return nothing (DDL, inserts). */
   exec(sql: string): Promise<void>;
   /** Registers text as a virtual file readable by read_csv('name'). */
   registerText(name: string, text: string): Promise<void>;
+  /**
+   * Appends an Arrow IPC stream to table `name` (created from the stream's schema when missing). Optional: clients
+   * without it load CSV only (see src/db/partitions.ts).
+   */
+  insertArrowIPC?(name: string, bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }

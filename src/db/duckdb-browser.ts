@@ -9,14 +9,17 @@
  *   isSuperseded(e: unknown): e is SupersededError
  *
  * Queries on the one connection run one at a time (queued); each goes through conn.send so `cancel()` can
- * interrupt the running one (it then rejects with DuckDB's "query was canceled").
+ * interrupt the running one (it then rejects with DuckDB's "query was canceled"). A query given an AbortSignal
+ * (`query(sql, { signal })`) is dropped when the signal aborts while it waits in the queue, and cancelled when it
+ * aborts while it runs; either way it rejects with SupersededError. `insertArrowIPC` appends an Arrow IPC stream
+ * (no extension needed).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { QueryClient, Row } from './client';
+import type { QueryClient, QueryOptions, Row } from './client';
 
 export interface BrowserDuckDBStatus {
   phase: 'bundle' | 'worker' | 'wasm' | 'ready';
@@ -68,6 +71,8 @@ export async function openBrowserDuckDB(
   await conn.query('SET autoload_known_extensions=false');
   await conn.query('SET autoinstall_known_extensions=false');
   onStatus?.('DuckDB ready', { phase: 'ready', bundle });
+  // For bench/run.ts (and the browser's performance panel): when the engine became usable.
+  globalThis.performance?.mark?.('pa:duckdb-ready');
 
   let queue: Promise<unknown> = Promise.resolve();
   let running = false;
@@ -82,9 +87,14 @@ export async function openBrowserDuckDB(
     return next;
   };
 
-  const runSql = async (sql: string): Promise<Row[]> => {
+  const runSql = async (sql: string, signal?: AbortSignal): Promise<Row[]> => {
     if (closed) throw new Error('database is closed');
+    // Dropped before it starts: a newer filter change superseded it while it waited in the queue.
+    if (signal?.aborted) throw new SupersededError('query');
+    sqlLog()?.push(sql);
     running = true;
+    const onAbort = () => void conn.cancelSent().catch(() => false);
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const reader = await conn.send(sql);
       const rows: Row[] = [];
@@ -93,16 +103,28 @@ export async function openBrowserDuckDB(
         const part = arrowToRows(batch as unknown as ArrowTableLike);
         for (const r of part) rows.push(r);
       }
+      if (signal?.aborted) throw new SupersededError('query');
       return rows;
+    } catch (e) {
+      if (signal?.aborted) throw new SupersededError('query');
+      throw e;
     } finally {
+      signal?.removeEventListener('abort', onAbort);
       running = false;
     }
   };
 
   return {
     bundle,
-    query<T extends Row = Row>(sql: string): Promise<T[]> {
-      return serial(() => runSql(sql)) as Promise<T[]>;
+    query<T extends Row = Row>(sql: string, opts?: QueryOptions): Promise<T[]> {
+      return serial(() => runSql(sql, opts?.signal)) as Promise<T[]>;
+    },
+    insertArrowIPC(name: string, bytes: Uint8Array): Promise<void> {
+      return serial(async () => {
+        if (closed) throw new Error('database is closed');
+        const found = await conn.query(`SELECT 1 FROM information_schema.tables WHERE table_name = '${name.replace(/'/g, "''")}'`);
+        await conn.insertArrowFromIPCStream(bytes, { name, create: found.numRows === 0 });
+      });
     },
     exec(sql: string): Promise<void> {
       return serial(async () => {
@@ -126,6 +148,12 @@ export async function openBrowserDuckDB(
       });
     },
   };
+}
+
+/** Benchmark hook: when the page defines `window.__paSqlLog` (bench/run.ts does), every query's SQL is appended. */
+function sqlLog(): string[] | undefined {
+  const log = (globalThis as { __paSqlLog?: unknown }).__paSqlLog;
+  return Array.isArray(log) ? (log as string[]) : undefined;
 }
 
 function assertSameOrigin(url: string): void {

@@ -46,6 +46,11 @@ export async function openNodeDuckDB(): Promise<QueryClient> {
     async registerText(name: string, text: string): Promise<void> {
       db.registerFileBuffer(name, new TextEncoder().encode(text));
     },
+    async insertArrowIPC(name: string, bytes: Uint8Array): Promise<void> {
+      if (closed) throw new Error('database is closed');
+      const exists = conn.query(`SELECT 1 FROM information_schema.tables WHERE table_name = '${name.replace(/'/g, "''")}'`).numRows > 0;
+      conn.insertArrowFromIPCStream(bytes, { name, create: !exists });
+    },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;

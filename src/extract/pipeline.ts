@@ -5,7 +5,7 @@
  * resolution → problem classification → consistency checks. Pure: no I/O, runs the same in Node and in a Web Worker.
  * Every stage is guarded: a failure becomes a warning on the report, never a lost report.
  */
-import type { AmountUnit, Report, SourceFormat } from '../model/report';
+import type { AmountUnit, Report, SangongCategory, SourceFormat } from '../model/report';
 import { changeRate, ratio } from '../money/decimal';
 import { runChecks } from './checks';
 import { gradeForScore } from './checks/grade';
@@ -23,6 +23,15 @@ import { resolveJurisdiction } from './jurisdiction/resolve';
 import { findProblems } from './problems/find';
 import { findUnitHint } from './text/numbers';
 import { normalizeText } from './text/normalize';
+
+const SANGONG_ZH: Record<SangongCategory, string> = {
+  abroad: '因公出国(境)费',
+  reception: '公务接待费',
+  vehicle_purchase: '公务用车购置费',
+  vehicle_operation: '公务用车运行维护费',
+  vehicle: '公务用车购置及运行维护费',
+  total: '合计',
+};
 
 /** What a reader hands the pipeline (see ./read). */
 export interface PipelineInput {
@@ -119,7 +128,7 @@ export function extractReport(doc: PipelineInput): Report {
       rule: 'narrative.sangong_vs_table',
       severity: 'warning',
       passed: false,
-      message: `三公经费 ${d.year} 年 ${d.category} ${d.kind === 'budget' ? '预算数' : '决算数'}：表格为 ${d.table} 万元，正文为 ${d.narrative} 万元`,
+      message: `三公经费 ${d.year} 年${SANGONG_ZH[d.category]}${d.kind === 'budget' ? '预算数' : '决算数'}：表格为 ${d.table} 万元，正文为 ${d.narrative} 万元`,
       figures: { table: d.table, narrative: d.narrative },
     });
   }

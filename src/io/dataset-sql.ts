@@ -9,12 +9,14 @@
  *                          fails, the rows already inserted for these new report ids are deleted again, so on any
  *                          error nothing stays inserted and it throws.
  *                          CSV cannot tell '' from NULL: '' in a nullable text column arrives as NULL.
+ *                          Afterwards the materialized analysis tables are rebuilt (refreshViews).
  *   readAllRows(db)        every table in insertion order (ORDER BY rowid), DECIMAL cast to VARCHAR and returned
  *                          canonical ("4124.2800" → "4124.28", "0.0000" → "0"), INTEGER as number, BOOLEAN as boolean.
  */
 import type { QueryClient, Row } from '../db/client';
 import { loadTableCsv } from '../db/load-dataset';
 import { lit } from '../metrics/filters';
+import { refreshViews } from '../metrics/views';
 import type { TableSpec } from '../model/columns';
 import { toCsv } from '../model/csv';
 import { emptyDataset, TABLE_NAMES, TABLES, type DatasetRows, type TableName } from '../model/tables';
@@ -55,6 +57,8 @@ export async function insertRows(db: QueryClient, rows: DatasetRows): Promise<vo
     }
     throw e;
   }
+  // The analysis tables are materialized snapshots (src/metrics/views.ts): rebuild them with the new rows.
+  await refreshViews(db);
 }
 
 /** The ones of `ids` that any table already holds rows for. */

@@ -1,7 +1,12 @@
 /** The reason a watch-list flag fired, in words, with its figures formatted exactly (decimal.js). */
-import { formatRate } from '../money/decimal';
+import { Decimal, formatRate } from '../money/decimal';
 import { sangongLabel, type Lang } from '../app/i18n/labels';
 import { FLAG_RULES, type FlagRow } from './flags';
+
+/** Scores come out of DECIMAL(6,2) as "96.00": show them as printed in reports ("96", "92.5"). */
+function score(v: string | null): string {
+  return v === null ? '—' : new Decimal(v).toString();
+}
 
 function rate(v: string | null): string {
   return v === null || v === '' ? '—' : formatRate(v);
@@ -37,11 +42,11 @@ export function flagReason(f: FlagRow, lang: Lang = 'zh'): string {
     case 'inflated_self_eval':
       return f.subject === '执行率'
         ? zh
-          ? `自评 ${f.value} 分，但执行率仅 ${rate(f.reference)}`
-          : `Self-score ${f.value} with execution of only ${rate(f.reference)}`
+          ? `自评 ${score(f.value)} 分，但执行率仅 ${rate(f.reference)}`
+          : `Self-score ${score(f.value)} with execution of only ${rate(f.reference)}`
         : zh
-          ? `自评 ${f.value} 分，但有 ${f.reference} 项指标得分不足分值的 60%`
-          : `Self-score ${f.value} with ${f.reference} indicator(s) below 60% of their weight`;
+          ? `自评 ${score(f.value)} 分，但有 ${f.reference} 项指标得分不足分值的 60%`
+          : `Self-score ${score(f.value)} with ${f.reference} indicator(s) below 60% of their weight`;
     case 'no_problems':
       return zh ? '报告未列出任何存在的问题' : 'The report admits no problems';
     case 'failed_checks':

@@ -47,9 +47,9 @@ export const FLAG_RULES: FlagRule[] = [
     explainEn: 'A fund or project line spent less than the threshold share of its budget (stated rate when amounts are missing).',
     threshold: { default: 0.9, min: 0.5, max: 1, step: 0.01, unit: 'rate' },
     sql: (t, where) => `SELECT r.report_id, 'low_line_execution' AS rule, l.name AS subject,
-        CAST(coalesce(pa_ratio(l.actual, l.adjusted), l.stated_rate) AS VARCHAR) AS value, '${t}' AS reference
-      FROM unit_year r JOIN budget_lines l ON l.report_id = r.report_id
-      WHERE ${where} AND l.scope <> 'total' AND coalesce(pa_ratio(l.actual, l.adjusted), l.stated_rate) < ${t}`,
+        CAST(l.rate AS VARCHAR) AS value, '${t}' AS reference
+      FROM unit_year r JOIN line_rate l ON l.report_id = r.report_id
+      WHERE ${where} AND l.rate < ${t}`,
   },
   {
     id: 'high_adjustment',
@@ -98,8 +98,7 @@ export const FLAG_RULES: FlagRule[] = [
         CAST(r.score AS VARCHAR) AS value,
         CASE WHEN r.execution_rate < 0.8 THEN CAST(r.execution_rate AS VARCHAR) ELSE CAST(m.missed AS VARCHAR) END AS reference
       FROM unit_year r
-      LEFT JOIN (SELECT report_id, count(*) AS missed FROM indicators
-                 WHERE weight > 0 AND score < weight * 0.6 GROUP BY report_id) m ON m.report_id = r.report_id
+      LEFT JOIN indicator_missed m ON m.report_id = r.report_id
       WHERE ${where} AND r.score >= ${t} AND (r.execution_rate < 0.8 OR coalesce(m.missed, 0) > 0)`,
   },
   {

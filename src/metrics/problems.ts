@@ -38,13 +38,15 @@ export type ProblemSentenceRow = {
 };
 
 export async function problemFrequency(db: QueryClient, f: Filters): Promise<ProblemFrequencyRow[]> {
-  return db.query<ProblemFrequencyRow>(`SELECT pc.category,
-  CAST(count(DISTINCT pc.report_id) AS INTEGER) AS reports,
-  CAST(count(DISTINCT (pc.report_id, pc.problem_no)) AS INTEGER) AS problems
-FROM problem_categories pc JOIN unit_year r ON r.report_id = pc.report_id
+  // problem_cat_report (src/metrics/views.ts) has one row per report and category with its distinct problems and
+  // the report's filter columns: no join, no DISTINCT at query time.
+  return db.query<ProblemFrequencyRow>(`SELECT r.category,
+  CAST(count(*) AS INTEGER) AS reports,
+  CAST(sum(r.problems) AS INTEGER) AS problems
+FROM problem_cat_report r
 WHERE ${whereClause(f, 'r')}
-GROUP BY pc.category
-ORDER BY problems DESC, ${problemOrder('pc.category')}`);
+GROUP BY r.category
+ORDER BY problems DESC, ${problemOrder('r.category')}`);
 }
 
 export async function problemHeatmap(db: QueryClient, f: Filters): Promise<ProblemHeatmapRow[]> {

@@ -50,9 +50,19 @@ export type SangongUnitRow = {
 /**
  * CTEs `sg0`, `sg` (to follow WITH): `sg` has one row per unit_key / year / category within the filters'
  * non-year conditions: unit_key, year, category, report_id, department_name, place, province, prefecture,
- * county, budget, actual (DECIMAL), derived.
+ * county, budget, actual (DECIMAL), derived (and prev_actual_unit when `placeOnly(f)`: then it reads the
+ * pre-aggregated sangong_unit table instead of choosing among the reports at query time).
  */
 export function sangongUnitCte(f: Filters): string {
+  if (placeOnly(f)) {
+    // Pre-aggregated (src/metrics/views.ts sangong_unit): exact when only years and places are filtered.
+    return `sg0 AS (SELECT 1 AS x),
+sg AS (
+  SELECT unit_key, year, category, report_id, department_name, place, province, prefecture, county,
+    budget, actual, derived, prev_actual_unit
+  FROM sangong_unit r WHERE ${whereClause({ ...f, years: [] }, 'r')}
+)`;
+  }
   const w = whereClause({ ...f, years: [] }, 'r');
   return `sg0 AS (
   SELECT r.unit_key, r.report_id, r.department_name, r.place, r.province, r.prefecture, r.county,
@@ -77,12 +87,20 @@ sg AS (
 )`;
 }
 
+/** True when the filters name only years and places (the pre-aggregated sangong_unit applies). */
+export function placeOnly(f: Filters): boolean {
+  return !f.level && !f.sector && !f.kind;
+}
+
 export async function sangongByCategoryYear(db: QueryClient, f: Filters): Promise<SangongCategoryYearRow[]> {
+  const j = placeOnly(f)
+    ? `SELECT a.*, a.prev_actual_unit AS prev_actual FROM sg a WHERE ${yearsIn(f.years, 'a.year')}`
+    : `SELECT a.*, p.actual AS prev_actual
+  FROM sg a LEFT JOIN sg p ON p.unit_key = a.unit_key AND p.category = a.category AND p.year = a.year - 1
+  WHERE ${yearsIn(f.years, 'a.year')}`;
   const rows = await db.query<SangongCategoryYearRow>(`WITH ${sangongUnitCte(f)},
 j AS (
-  SELECT a.*, p.actual AS prev_actual
-  FROM sg a LEFT JOIN sg p ON p.unit_key = a.unit_key AND p.category = a.category AND p.year = a.year - 1
-  WHERE ${yearsIn(f.years, 'a.year')}
+  ${j}
 ),
 agg AS (
   SELECT year, category,

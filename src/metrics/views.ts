@@ -8,7 +8,7 @@
  *                   src/money/decimal.ts `ratio`), NULL when a or b is NULL or b = 0. Inputs must have ≤ 4 decimals.
  *   pa_grade(score) '优' ≥ 90, '良' ≥ 80, '中' ≥ 60, else '差'; NULL for NULL.
  *
- * Views:
+ * Analysis tables (materialized at load time; the names were views before):
  *   report_unit   report_id, unit_key — the unit a report belongs to: province|prefecture|county|department_name
  *                 (a report without a department name is its own unit).
  *   sangong_long  one row per report / year / category: report_id, year, category, budget, actual (DECIMAL(38,4)),
@@ -44,6 +44,21 @@ export function medianDec(expr: string): string {
 
 export const VIEW_NAMES = ['report_unit', 'sangong_long', 'unit_year'] as const;
 
+/**
+ * Pre-aggregated helper tables, built with the analysis tables (see `createViews`):
+ *   sangong_unit        the one-figure-per-unit/year/category choice of ./sangong.ts `sangongUnitCte` over ALL
+ *                       reports, plus prev_actual_unit (the same unit's figure for year − 1). Exact for filters that
+ *                       only name years and places: a unit (unit_key) lies in exactly one place, so filtering
+ *                       reports by place before the choice equals filtering units after it.
+ *   problem_cat_report  one row per report and problem category: report_id, the filter columns of the report
+ *                       (fiscal_year, province, prefecture, county, level, sector, kind, place, place_key) and
+ *                       problems = distinct problems of that report carrying the category.
+ *   line_rate           budget lines other than the total: report_id, line_no, name, rate = coalesce(actual ÷
+ *                       adjusted, stated rate) (DECIMAL(38,4)).
+ *   indicator_missed    report_id, missed = indicators with weight > 0 scored below 60% of their weight.
+ */
+export const DERIVED_TABLE_NAMES = ['sangong_unit', 'problem_cat_report', 'line_rate', 'indicator_missed'] as const;
+
 const MACROS = [
   `CREATE OR REPLACE MACRO pa_units(x) AS CAST(round(CAST(x AS DECIMAL(38,4)) * 10000) AS HUGEINT)`,
   `CREATE OR REPLACE MACRO pa_ratio(a, b) AS CASE
@@ -58,13 +73,13 @@ const MACROS = [
      WHEN score >= 90 THEN '优' WHEN score >= 80 THEN '良' WHEN score >= 60 THEN '中' ELSE '差' END`,
 ];
 
-const REPORT_UNIT = `CREATE OR REPLACE VIEW report_unit AS
+const REPORT_UNIT = `CREATE OR REPLACE TABLE report_unit AS
 SELECT report_id, fiscal_year,
   coalesce(province, '') || '|' || coalesce(prefecture, '') || '|' || coalesce(county, '') || '|'
     || coalesce(nullif(trim(department_name), ''), '#' || report_id) AS unit_key
 FROM reports`;
 
-const SANGONG_LONG = `CREATE OR REPLACE VIEW sangong_long AS
+const SANGONG_LONG = `CREATE OR REPLACE TABLE sangong_long AS
 WITH base AS (
   SELECT report_id, year, category,
     CAST(any_value(budget) AS DECIMAL(38,4)) AS budget,
@@ -112,7 +127,7 @@ FROM allrows s
 LEFT JOIN allrows p ON p.report_id = s.report_id AND p.year = s.year - 1 AND p.category = s.category
 LEFT JOIN unit_actual ua ON ua.unit_key = s.unit_key AND ua.year = s.year - 1 AND ua.category = s.category`;
 
-const UNIT_YEAR = `CREATE OR REPLACE VIEW unit_year AS
+const UNIT_YEAR = `CREATE OR REPLACE TABLE unit_year AS
 SELECT r.report_id, u.unit_key, r.department_name, r.sector, r.kind, r.title,
   r.province, r.prefecture, r.county, r.level, r.jurisdiction_code,
   coalesce(r.county, r.prefecture, r.province) AS place,
@@ -137,13 +152,75 @@ LEFT JOIN sangong_long s ON s.report_id = r.report_id AND s.year = r.fiscal_year
 LEFT JOIN (SELECT report_id, count(*) AS failed FROM checks WHERE NOT passed GROUP BY report_id) c
   ON c.report_id = r.report_id
 LEFT JOIN (SELECT report_id, count(*) AS n FROM problems WHERE categories <> 'none' GROUP BY report_id) p
-  ON p.report_id = r.report_id`;
+  ON p.report_id = r.report_id
+ORDER BY r.fiscal_year NULLS LAST, r.province NULLS LAST, r.report_id`;
 
+const SANGONG_UNIT = `CREATE OR REPLACE TABLE sangong_unit AS
+WITH sg0 AS (
+  SELECT r.unit_key, r.report_id, r.department_name, r.place, r.province, r.prefecture, r.county,
+    s.year, s.category, s.budget, s.actual, s.derived,
+    row_number() OVER (PARTITION BY r.unit_key, s.year, s.category
+      ORDER BY CASE WHEN r.fiscal_year = s.year THEN 0 ELSE 1 END, r.fiscal_year DESC NULLS LAST, r.report_id) AS prio
+  FROM sangong_long s JOIN unit_year r ON r.report_id = s.report_id
+),
+sg AS (
+  SELECT unit_key, year, category,
+    arg_min(report_id, prio) AS report_id,
+    arg_min(department_name, prio) AS department_name,
+    arg_min(place, prio) AS place,
+    arg_min(province, prio) AS province,
+    arg_min(prefecture, prio) AS prefecture,
+    arg_min(county, prio) AS county,
+    arg_min(budget, prio) FILTER (WHERE budget IS NOT NULL) AS budget,
+    arg_min(actual, prio) FILTER (WHERE actual IS NOT NULL) AS actual,
+    arg_min(derived, prio) AS derived
+  FROM sg0 GROUP BY unit_key, year, category
+)
+SELECT a.*, p.actual AS prev_actual_unit
+FROM sg a LEFT JOIN sg p ON p.unit_key = a.unit_key AND p.category = a.category AND p.year = a.year - 1
+ORDER BY a.year, a.province NULLS LAST, a.category`;
+
+const PROBLEM_CAT_REPORT = `CREATE OR REPLACE TABLE problem_cat_report AS
+SELECT pc.report_id, r.fiscal_year, r.province, r.prefecture, r.county, r.level, r.sector, r.kind, r.place, r.place_key,
+  pc.category, CAST(count(DISTINCT pc.problem_no) AS INTEGER) AS problems
+FROM problem_categories pc JOIN unit_year r ON r.report_id = pc.report_id
+GROUP BY ALL
+ORDER BY r.fiscal_year NULLS LAST, r.province NULLS LAST, pc.category`;
+
+const LINE_RATE = `CREATE OR REPLACE TABLE line_rate AS
+SELECT report_id, line_no, name, coalesce(pa_ratio(actual, adjusted), stated_rate) AS rate
+FROM budget_lines WHERE scope <> 'total'`;
+
+const INDICATOR_MISSED = `CREATE OR REPLACE TABLE indicator_missed AS
+SELECT report_id, count(*) AS missed FROM indicators WHERE weight > 0 AND score < weight * 0.6 GROUP BY report_id`;
+
+/**
+ * Builds the analysis tables (report_unit, sangong_long, unit_year: materialized as TABLES, not views, so a filter
+ * change scans precomputed rows instead of re-running the joins and window functions) and the pre-aggregated
+ * helper tables (DERIVED_TABLE_NAMES). They are snapshots: call again (or `refreshViews`) after changing the base
+ * tables. unit_year is stored sorted by fiscal_year, province so DuckDB's zone maps skip row groups on filters.
+ */
 export async function createViews(db: QueryClient): Promise<void> {
   for (const m of MACROS) await db.exec(m);
+  // An older database may hold these names as views: drop whichever kind is there.
+  for (const name of [...VIEW_NAMES, ...DERIVED_TABLE_NAMES]) await dropRelation(db, name);
   await db.exec(REPORT_UNIT);
   await db.exec(SANGONG_LONG);
   await db.exec(UNIT_YEAR);
+  await db.exec(SANGONG_UNIT);
+  await db.exec(PROBLEM_CAT_REPORT);
+  await db.exec(LINE_RATE);
+  await db.exec(INDICATOR_MISSED);
+}
+
+/** Rebuilds the analysis and helper tables after rows were added to or removed from the base tables. */
+export const refreshViews = createViews;
+
+async function dropRelation(db: QueryClient, name: string): Promise<void> {
+  const rows = await db.query<{ t: string }>(
+    `SELECT table_type AS t FROM information_schema.tables WHERE table_name = ${lit(name)} AND table_schema = 'main'`,
+  );
+  for (const r of rows) await db.exec(`DROP ${r.t === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${name}`);
 }
 
 /** `expr IN (years)` for the filter's years, or TRUE when no year is selected. */

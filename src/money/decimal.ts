@@ -56,18 +56,24 @@ export function near(a: DecimalString, b: DecimalString, tol: DecimalString): bo
   return new Decimal(a).minus(b).abs().lte(tol);
 }
 
-/** Formats 万元 for Chinese readers: ≥ 10000 万元 shown as 亿元. */
+/**
+ * Formats an amount in 万元. Chinese: "1,234.56 万元", ≥ 10000 万元 as "1.23 亿元". English: million CNY
+ * ("12.35 million CNY" for 1,234.56 万元, "123.00 million CNY" for 1.23 亿元); amounts under one million in whole
+ * yuan ("23,500 CNY"), so small 三公 figures keep their precision.
+ */
 export function formatWan(wan: DecimalString | null, opts: { lang?: 'zh' | 'en'; digits?: number } = {}): string {
   if (wan === null || wan === undefined) return '—';
   const d = new Decimal(wan);
   const lang = opts.lang ?? 'zh';
+  if (lang === 'en') {
+    if (d.abs().gte(100)) return `${group(d.div(100).toFixed(opts.digits ?? 2))} million CNY`;
+    return `${group(d.mul(10000).toFixed(0))} CNY`;
+  }
   if (d.abs().gte(10000)) {
     const yi = d.div(10000);
-    const s = group(yi.toFixed(opts.digits ?? 2));
-    return lang === 'zh' ? `${s} 亿元` : `${s} 100M CNY`;
+    return `${group(yi.toFixed(opts.digits ?? 2))} 亿元`;
   }
-  const s = group(d.toFixed(opts.digits ?? 2));
-  return lang === 'zh' ? `${s} 万元` : `${s} 10k CNY`;
+  return `${group(d.toFixed(opts.digits ?? 2))} 万元`;
 }
 
 /** Fraction → "92.94%". */

@@ -1,11 +1,14 @@
 /**
  * `npm run synth -- --units N --years Y [--seed S] [--first-year Y0] [--out DIR] [--format csv|arrow|both]
- *                   [--checks core|all|failed|none] [--lines-target L]`
+ *                   [--checks core|all|failed|none] [--lines-target L] [--partition year] [--summary yes|no]`
  *
  * Writes a clearly marked synthetic dataset (manifest "synthetic": true, report ids "syn-…", names "【合成】…")
  * in the shipped format to DIR (default .synth/units-N-years-Y). --lines-target L sizes the number of units so
  * the budget_lines table has ≈ L rows (with --years, default 5). Refuses to write into data/ (the real dataset).
  * Prints rows per table, file sizes and throughput.
+ * --partition year writes the Arrow output as one file per table and fiscal year (needs --format arrow|both); the
+ * app then loads only the years the filters need. --summary (default yes) writes summary.json: the home page's
+ * queries answered at build time, drawn before DuckDB is ready (computed with DuckDB-WASM under Node).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +19,7 @@ import { REPO_ROOT, SYNTH_FORMATS, UnsafeOutDirError, writeDataset, type SynthFo
 
 const USAGE =
   'usage: npm run synth -- --units N --years Y [--seed S] [--first-year YEAR] [--out DIR] ' +
-  '[--format csv|arrow|both] [--checks core|all|failed|none] [--lines-target L]';
+  '[--format csv|arrow|both] [--checks core|all|failed|none] [--lines-target L] [--partition year] [--summary yes|no]';
 
 export interface CliArgs {
   units: number;
@@ -27,6 +30,8 @@ export interface CliArgs {
   format: SynthFormat;
   checks: ChecksMode;
   linesTarget?: number;
+  partition?: 'year';
+  summary: boolean;
 }
 
 function positiveInt(name: string, v: string | undefined): number {
@@ -48,7 +53,7 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): CliArgs
     if (value === undefined) throw new Error(`--${m[1]} needs a value\n${USAGE}`);
     flags.set(m[1]!, value);
   }
-  const known = new Set(['units', 'years', 'seed', 'first-year', 'out', 'format', 'checks', 'lines-target']);
+  const known = new Set(['units', 'years', 'seed', 'first-year', 'out', 'format', 'checks', 'lines-target', 'partition', 'summary']);
   for (const k of flags.keys()) if (!known.has(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
 
   const years = flags.has('years') ? positiveInt('--years', flags.get('years')) : 5;
@@ -61,10 +66,26 @@ export function parseArgs(argv: readonly string[], cwd = process.cwd()): CliArgs
   const checks = (flags.get('checks') ?? 'core') as ChecksMode;
   if (!CHECKS_MODES.includes(checks)) throw new Error(`--checks must be one of ${CHECKS_MODES.join(' | ')}`);
   const firstYear = flags.has('first-year') ? positiveInt('--first-year', flags.get('first-year')) : undefined;
+  const partition = flags.get('partition');
+  if (partition !== undefined && partition !== 'year') throw new Error(`--partition must be year, got ${partition}`);
+  if (partition && format === 'csv') throw new Error('--partition year needs --format arrow or both');
+  const summaryFlag = flags.get('summary') ?? 'yes';
+  if (summaryFlag !== 'yes' && summaryFlag !== 'no') throw new Error(`--summary must be yes or no, got ${summaryFlag}`);
   const seed = flags.get('seed') ?? '1';
   const outFlag = flags.get('out');
   const out = outFlag ? path.resolve(cwd, outFlag) : path.join(REPO_ROOT, '.synth', `units-${units}-years-${years}`);
-  return { units, years, seed, ...(firstYear !== undefined ? { firstYear } : {}), out, format, checks, ...(linesTarget !== undefined ? { linesTarget } : {}) };
+  return {
+    units,
+    years,
+    seed,
+    ...(firstYear !== undefined ? { firstYear } : {}),
+    out,
+    format,
+    checks,
+    ...(linesTarget !== undefined ? { linesTarget } : {}),
+    ...(partition ? { partition: 'year' as const } : {}),
+    summary: summaryFlag === 'yes',
+  };
 }
 
 function mb(bytes: number): string {
@@ -96,6 +117,8 @@ export async function main(argv: string[]): Promise<number> {
         checks: args.checks,
         ...(args.firstYear !== undefined ? { firstYear: args.firstYear } : {}),
         ...(args.linesTarget !== undefined ? { linesTarget: args.linesTarget } : {}),
+        ...(args.partition ? { partition: args.partition } : {}),
+        summary: args.summary,
       },
       args.out,
       args.format,

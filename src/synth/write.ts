@@ -1,6 +1,8 @@
 /**
  * Writes a synthetic dataset in the shipped format: manifest.json + one CSV per table (columns in spec order,
- * through toCsv), and/or one Arrow IPC stream per table. Rows are streamed batch by batch: memory stays flat
+ * through toCsv), and/or one Arrow IPC stream per table — or, with `partition: 'year'`, one Arrow IPC stream per
+ * table and fiscal year (`<table>.<year>.arrow`, listed in manifest.partitions; see src/db/partitions.ts) so the
+ * app loads only the years a view needs. With `summary: true` it also writes summary.json (home-page seeds). Rows are streamed batch by batch: memory stays flat
  * whatever the size.
  *
  *   writeDataset(opts, outDir, format = 'csv'): Promise<WriteResult>
@@ -37,6 +39,8 @@ export interface SynthManifest {
   format: SynthFormat;
   generator: { units: number; years: number; firstYear: number; seed: string; checks: string; linesTarget?: number };
   tables: Partial<Record<TableName, { file: string; rows: number; arrow?: string }>>;
+  /** With `partition: 'year'`: the Arrow files per table and fiscal year (src/db/partitions.ts). */
+  partitions?: { by: 'fiscal_year'; format: 'arrow'; tables: Partial<Record<TableName, { key: number | null; file: string; rows: number }[]>> };
 }
 
 export interface WriteResult {
@@ -120,11 +124,17 @@ async function closeStream(stream: WriteStream): Promise<void> {
   await once(stream, 'close');
 }
 
+/** Arrow file of one table and fiscal year in a partitioned dataset: reports.2023.arrow, reports.none.arrow. */
+export function partitionFile(table: TableName, year: number | null): string {
+  return `${table}.${year ?? 'none'}.arrow`;
+}
+
 export async function writeDataset(
-  opts: SynthOptions & { linesTarget?: number },
+  opts: SynthOptions & { linesTarget?: number; partition?: 'year'; summary?: boolean },
   outDir: string,
   format: SynthFormat = 'csv',
 ): Promise<WriteResult> {
+  if (opts.partition && format === 'csv') throw new Error('partition needs --format arrow or both (partitions are Arrow files)');
   if (!SYNTH_FORMATS.includes(format)) throw new Error(`format must be one of ${SYNTH_FORMATS.join(' | ')}, got ${format}`);
   const o = resolveOptions(opts);
   await assertSafeOutDir(outDir);
@@ -160,16 +170,38 @@ export async function writeDataset(
 
   const csvOut = new Map<TableName, WriteStream>();
   if (csv) for (const t of TABLE_NAMES) csvOut.set(t, createWriteStream(path.join(dir, `${t}.csv`)));
-  const arrowOut = new Map<TableName, { write(rows: readonly Record<string, unknown>[]): void; close(): Promise<void> }>();
-  if (arrow) {
-    const { ArrowTableWriter } = await import('./arrow');
-    for (const t of TABLE_NAMES) arrowOut.set(t, new ArrowTableWriter(t, path.join(dir, `${t}.arrow`)));
+  type TableWriter = { write(rows: readonly Record<string, unknown>[]): void; close(): Promise<void> };
+  const arrowOut = new Map<TableName, TableWriter>();
+  const partitioned = arrow && opts.partition === 'year';
+  // Partitioned: one writer per table and fiscal year, opened when the year's first rows arrive.
+  const partOut = new Map<string, { table: TableName; year: number | null; writer: TableWriter; rows: number }>();
+  const { ArrowTableWriter } = arrow ? await import('./arrow') : { ArrowTableWriter: null };
+  if (arrow && !partitioned) {
+    for (const t of TABLE_NAMES) arrowOut.set(t, new ArrowTableWriter!(t, path.join(dir, `${t}.arrow`)));
   }
+  const writePartitioned = (t: TableName, tableRows: readonly Record<string, unknown>[], yearOf: Map<unknown, number | null>) => {
+    const byYear = new Map<number | null, Record<string, unknown>[]>();
+    for (const r of tableRows) {
+      const y = yearOf.get(r.report_id) ?? null;
+      let list = byYear.get(y);
+      if (!list) byYear.set(y, (list = []));
+      list.push(r);
+    }
+    for (const [y, list] of byYear) {
+      const k = `${t}|${y}`;
+      let p = partOut.get(k);
+      if (!p) partOut.set(k, (p = { table: t, year: y, writer: new ArrowTableWriter!(t, path.join(dir, partitionFile(t, y))), rows: 0 }));
+      p.writer.write(list);
+      p.rows += list.length;
+    }
+  };
 
   const rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
   let first = true;
   try {
     for (const batch of generate(o)) {
+      const yearOf = new Map<unknown, number | null>();
+      if (partitioned) for (const r of batch.reports) yearOf.set(r.report_id, r.fiscal_year ?? null);
       for (const t of TABLE_NAMES) {
         const tableRows = batch[t] as unknown as Record<string, unknown>[];
         rows[t] += tableRows.length;
@@ -181,6 +213,7 @@ export async function writeDataset(
           if (chunk) await writeChunk(stream, chunk);
         }
         arrowOut.get(t)?.write(tableRows);
+        if (partitioned) writePartitioned(t, tableRows, yearOf);
       }
       first = false;
     }
@@ -191,18 +224,54 @@ export async function writeDataset(
   } finally {
     for (const s of csvOut.values()) await closeStream(s);
     for (const w of arrowOut.values()) await w.close();
+    for (const p of partOut.values()) await p.writer.close();
+  }
+  if (partitioned) {
+    // Every table gets a file for every year (empty streams carry the schema), so a year loads completely.
+    const years = [...new Set([...partOut.values()].map((p) => p.year))].sort((a, b) => (a ?? -1) - (b ?? -1));
+    for (const t of TABLE_NAMES) {
+      for (const y of years) {
+        if (partOut.has(`${t}|${y}`)) continue;
+        const w = new ArrowTableWriter!(t, path.join(dir, partitionFile(t, y)));
+        await w.close();
+        partOut.set(`${t}|${y}`, { table: t, year: y, writer: w, rows: 0 });
+      }
+    }
+    manifest.partitions = {
+      by: 'fiscal_year',
+      format: 'arrow',
+      tables: Object.fromEntries(
+        TABLE_NAMES.map((t) => [
+          t,
+          years.map((y) => ({ key: y, file: partitionFile(t, y), rows: partOut.get(`${t}|${y}`)!.rows })),
+        ]),
+      ),
+    };
   }
 
   for (const t of TABLE_NAMES) {
     manifest.tables[t] = csv
-      ? { file: `${t}.csv`, rows: rows[t], ...(arrow ? { arrow: `${t}.arrow` } : {}) }
+      ? { file: `${t}.csv`, rows: rows[t], ...(arrow && !partitioned ? { arrow: `${t}.arrow` } : {}) }
       : { file: `${t}.arrow`, rows: rows[t] };
   }
   manifest.complete = true;
   await writeManifest();
+  if (opts.summary) {
+    // summary.json: the home page's queries answered by the app's own SQL (src/cli/summary.ts homeSeedsForDir).
+    const { homeSeedsForDir } = await import('../cli/summary');
+    const home = await homeSeedsForDir(dir);
+    const summary = { version: 1, synthetic: true, source: manifest.source, reports: rows.reports, years: home.options.years, home };
+    await writeFile(path.join(dir, 'summary.json'), JSON.stringify(summary) + '\n');
+  }
 
   const files: Record<string, number> = {};
-  for (const name of ['manifest.json', ...TABLE_NAMES.flatMap((t) => [...(csv ? [`${t}.csv`] : []), ...(arrow ? [`${t}.arrow`] : [])])]) {
+  const partFiles = [...partOut.values()].map((p) => partitionFile(p.table, p.year)).sort();
+  for (const name of [
+    'manifest.json',
+    ...(opts.summary ? ['summary.json'] : []),
+    ...TABLE_NAMES.flatMap((t) => [...(csv ? [`${t}.csv`] : []), ...(arrow && !partitioned ? [`${t}.arrow`] : [])]),
+    ...partFiles,
+  ]) {
     files[name] = (await stat(path.join(dir, name))).size;
   }
   const seconds = (performance.now() - started) / 1000;

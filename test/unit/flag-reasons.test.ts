@@ -19,6 +19,6 @@ describe('flag reasons', () => {
     expect(flagReason(f, 'en')).toMatch(/2023: actual is 100.20% of budget$/);
   });
   it('explains an inflated self-score by what contradicts it', () => {
-    expect(flagReason(row({ rule: 'inflated_self_eval', subject: '执行率', value: '95', reference: '0.7' }))).toBe('自评 95 分，但执行率仅 70.00%');
+    expect(flagReason(row({ rule: 'inflated_self_eval', subject: '执行率', value: '95.00', reference: '0.7' }))).toBe('自评 95 分，但执行率仅 70.00%');
   });
 });

@@ -1,13 +1,16 @@
 /**
  * The one place ECharts meets React. Only the chart types and components the builders in src/charts use are
  * registered (tree-shaken `echarts/core`), rendered as SVG. Options come in ready-made; this component never queries.
+ * Loaded lazily by ./ChartCard.tsx (ECharts stays out of the first-view bundle). The chart is drawn in a layout
+ * effect: its SVG is updated in the same commit as the rest of the card, never one frame late.
  * Bar and scatter charts (every page, the home page included) are registered here; line and heatmap charts, used by
  * two lazily loaded pages only, are registered by ./echarts-extras.ts, which those pages import.
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, ScatterChart } from 'echarts/charts';
 import {
+  AriaComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
@@ -17,8 +20,11 @@ import {
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from '../../charts/common';
+import type { Lang } from '../i18n/labels';
+import { darkOption } from './chart-theme';
 
 echarts.use([
+  AriaComponent,
   BarChart,
   ScatterChart,
   GridComponent,
@@ -44,17 +50,29 @@ export interface EChartProps {
   /** Accessible description (the chart's title and what it shows). */
   label: string;
   onClick?: (e: ChartClick) => void;
+  /** Language of ECharts' own texts (generated aria description, toolbox); the builders write everything else. */
+  lang?: Lang;
+  theme?: 'light' | 'dark';
 }
 
-export function EChart({ option, height = 320, label, onClick }: EChartProps) {
+/**
+ * ECharts' generated screen-reader description (series, values), introduced by the chart's title: builders put notes,
+ * not the title, in `title`, so the title is given here.
+ */
+function withAria(option: EChartsOption, label: string, lang: Lang): EChartsOption {
+  const intro = lang === 'en' ? `This is a chart about "${label}". ` : `这是一个关于“${label}”的图表。`;
+  return { ...option, aria: { enabled: true, label: { enabled: true, general: { withTitle: intro, withoutTitle: intro } } } } as EChartsOption;
+}
+
+export function EChart({ option, height = 320, label, onClick, lang = 'zh', theme = 'light' }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
   click.current = onClick;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const node = el.current!;
-    const c = echarts.init(node, null, { renderer: 'svg', locale: 'ZH' });
+    const c = echarts.init(node, theme === 'dark' ? 'dark' : null, { renderer: 'svg', locale: lang === 'en' ? 'EN' : 'ZH' });
     chart.current = c;
     c.on('click', (p) => click.current?.(p as unknown as ChartClick));
     const ro = new ResizeObserver(() => c.resize());
@@ -64,11 +82,12 @@ export function EChart({ option, height = 320, label, onClick }: EChartProps) {
       c.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [lang, theme]);
 
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true, lazyUpdate: false });
-  }, [option]);
+  useLayoutEffect(() => {
+    const o = withAria(theme === 'dark' ? darkOption(option) : option, label, lang);
+    chart.current?.setOption(o, { notMerge: true, lazyUpdate: false });
+  }, [option, label, lang, theme]);
 
   return (
     <div

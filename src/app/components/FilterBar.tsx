@@ -6,12 +6,15 @@ import { useData } from '../data';
 import { filterParts } from '../format';
 import { kindLabel, levelLabel } from '../i18n/labels';
 import { hasFilters, resetFilters, setFilters } from '../url-state';
+import { useLang } from '../i18n/use-t';
+import { t } from '../i18n/messages';
 
 const uniq = (xs: (string | null)[]) =>
   [...new Set(xs.filter((x): x is string => !!x))].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
 
 export function FilterBar({ filters }: { filters: Filters }) {
   const { options } = useData();
+  const lang = useLang();
   const id = useId();
   const provinces = uniq(options.places.map((p) => p.province));
   const inProvince = options.places.filter((p) => p.province === filters.province);
@@ -25,12 +28,12 @@ export function FilterBar({ filters }: { filters: Filters }) {
   const toggleYear = (y: number, on: boolean) =>
     setFilters({ years: on ? [...filters.years, y].sort((a, b) => a - b) : filters.years.filter((x) => x !== y) });
 
-  const active = filterParts(filters);
+  const active = filterParts(filters, lang);
   return (
-    <form className="filter-bar" aria-label="筛选条件" onSubmit={(e) => e.preventDefault()}>
+    <form className="filter-bar" aria-label={t(lang, 'filters.label')} onSubmit={(e) => e.preventDefault()}>
       <fieldset className="years">
-        <legend>年度</legend>
-        {options.years.length === 0 ? <span className="muted">无</span> : null}
+        <legend>{t(lang, 'filters.year')}</legend>
+        {options.years.length === 0 ? <span className="muted">{t(lang, 'filters.none')}</span> : null}
         {options.years.map((y) => (
           <label key={y} className="chip-check">
             <input
@@ -45,9 +48,9 @@ export function FilterBar({ filters }: { filters: Filters }) {
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-prov`}>省</label>
+        <label htmlFor={`${id}-prov`}>{t(lang, 'filters.province')}</label>
         <select id={`${id}-prov`} name="province" value={filters.province ?? ''} onChange={(e) => setFilters({ province: e.target.value || null })}>
-          <option value="">全部省份</option>
+          <option value="">{t(lang, 'filters.allProvinces')}</option>
           {withCurrent(provinces, filters.province).map((p) => (
             <option key={p} value={p}>{p}</option>
           ))}
@@ -55,7 +58,7 @@ export function FilterBar({ filters }: { filters: Filters }) {
       </div>
       <span className="sep" aria-hidden="true">›</span>
       <div className="field">
-        <label htmlFor={`${id}-pref`}>市</label>
+        <label htmlFor={`${id}-pref`}>{t(lang, 'filters.prefecture')}</label>
         <select
           id={`${id}-pref`}
           name="prefecture"
@@ -63,7 +66,7 @@ export function FilterBar({ filters }: { filters: Filters }) {
           disabled={!filters.province && !filters.prefecture}
           onChange={(e) => setFilters({ prefecture: e.target.value || null })}
         >
-          <option value="">{filters.province ? '全部地市' : '先选省份'}</option>
+          <option value="">{t(lang, filters.province ? 'filters.allPrefectures' : 'filters.chooseProvince')}</option>
           {withCurrent(prefectures, filters.prefecture).map((p) => (
             <option key={p} value={p}>{p}</option>
           ))}
@@ -71,7 +74,7 @@ export function FilterBar({ filters }: { filters: Filters }) {
       </div>
       <span className="sep" aria-hidden="true">›</span>
       <div className="field">
-        <label htmlFor={`${id}-county`}>县区</label>
+        <label htmlFor={`${id}-county`}>{t(lang, 'filters.county')}</label>
         <select
           id={`${id}-county`}
           name="county"
@@ -79,44 +82,44 @@ export function FilterBar({ filters }: { filters: Filters }) {
           disabled={!filters.province && !filters.county}
           onChange={(e) => setFilters({ county: e.target.value || null })}
         >
-          <option value="">{filters.province ? '全部县区' : '先选省份'}</option>
+          <option value="">{t(lang, filters.province ? 'filters.allCounties' : 'filters.chooseProvince')}</option>
           {withCurrent(counties, filters.county).map((p) => (
             <option key={p} value={p}>{p}</option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-level`}>层级</label>
+        <label htmlFor={`${id}-level`}>{t(lang, 'filters.level')}</label>
         <select id={`${id}-level`} name="level" value={filters.level ?? ''} onChange={(e) => setFilters({ level: (e.target.value || null) as Level | null })}>
-          <option value="">全部层级</option>
+          <option value="">{t(lang, 'filters.allLevels')}</option>
           {withCurrent(options.levels, filters.level).map((l) => (
-            <option key={l} value={l}>{levelLabel(l)}</option>
+            <option key={l} value={l}>{levelLabel(l, lang)}</option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-sector`}>行业</label>
+        <label htmlFor={`${id}-sector`}>{t(lang, 'filters.sector')}</label>
         <select id={`${id}-sector`} name="sector" value={filters.sector ?? ''} onChange={(e) => setFilters({ sector: e.target.value || null })}>
-          <option value="">全部行业</option>
+          <option value="">{t(lang, 'filters.allSectors')}</option>
           {withCurrent(options.sectors, filters.sector).map((s) => (
             <option key={s} value={s}>{s}</option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-kind`}>报告类型</label>
+        <label htmlFor={`${id}-kind`}>{t(lang, 'filters.kind')}</label>
         <select id={`${id}-kind`} name="kind" value={filters.kind ?? ''} onChange={(e) => setFilters({ kind: (e.target.value || null) as ReportKind | null })}>
-          <option value="">全部类型</option>
+          <option value="">{t(lang, 'filters.allKinds')}</option>
           {withCurrent(options.kinds, filters.kind).map((k) => (
-            <option key={k} value={k}>{kindLabel(k)}</option>
+            <option key={k} value={k}>{kindLabel(k, lang)}</option>
           ))}
         </select>
       </div>
       <button type="button" className="btn-link" onClick={resetFilters} disabled={!hasFilters(filters)}>
-        清除筛选
+        {t(lang, 'filters.reset')}
       </button>
       <p className="active-filters" aria-live="polite">
-        {active.length ? `已筛选：${active.join('；')}` : '未筛选：显示全部报告'}
+        {active.length ? t(lang, 'filters.active', { parts: active.join(t(lang, 'filters.sep')) }) : t(lang, 'filters.inactive')}
       </p>
     </form>
   );

@@ -4,13 +4,10 @@
  * URL (`th=…`), so back/forward undo it; typing commits after a short pause, on Enter or when leaving the field.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { Decimal } from '../../money/decimal';
 import { FLAG_RULES, type FlagRule, type Thresholds } from '../../metrics/flags';
 import { flagGroup, FLAG_GROUP_LABELS } from '../../charts/watch';
-import { snapThreshold, thresholdOverrides } from '../thresholds-url';
+import { UNIT_TEXT, fromDisplay, snapThreshold, thresholdDisplay, thresholdOverrides, toDisplay } from '../thresholds-url';
 import { setThresholds } from '../url-state';
-
-const UNIT_TEXT = { rate: '%', score: '分', count: '项' } as const;
 
 /** How each rule compares with its threshold, in words (see the rules' SQL in src/metrics/flags.ts). */
 const OPERATOR: Record<string, string> = {
@@ -22,26 +19,6 @@ const OPERATOR: Record<string, string> = {
   inflated_self_eval: '得分不低于',
   failed_checks: '未通过不少于',
 };
-
-/** Stored value (fraction for rates) → the number shown in the input ("90" for 0.9). */
-export function toDisplay(rule: FlagRule, v: number): string {
-  const d = new Decimal(v);
-  return rule.threshold?.unit === 'rate' ? d.mul(100).toFixed() : d.toFixed();
-}
-
-/** Input text → stored value, or null when it is not a number. */
-export function fromDisplay(rule: FlagRule, text: string): number | null {
-  const t = text.trim();
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
-  const d = new Decimal(t);
-  return rule.threshold?.unit === 'rate' ? d.div(100).toNumber() : d.toNumber();
-}
-
-/** "90%", "90 分", "1 项". */
-export function thresholdDisplay(rule: FlagRule, v: number): string {
-  const u = rule.threshold?.unit ?? 'rate';
-  return u === 'rate' ? `${toDisplay(rule, v)}%` : `${toDisplay(rule, v)} ${UNIT_TEXT[u]}`;
-}
 
 function ThresholdInput({ rule, value, all }: { rule: FlagRule; value: number; all: Thresholds }) {
   const id = useId();
@@ -72,7 +49,12 @@ function ThresholdInput({ rule, value, all }: { rule: FlagRule; value: number; a
   return (
     <div className={`th-control${changed ? ' changed' : ''}`} title={rule.explainZh}>
       <div className="th-head">
-        <label htmlFor={id}>{rule.zh}</label>
+        <label htmlFor={id}>
+          {rule.zh}
+          <span className="th-info" aria-hidden="true">
+            ⓘ
+          </span>
+        </label>
         <span className={`th-group ${flagGroup(rule.id)}`}>{FLAG_GROUP_LABELS[flagGroup(rule.id)]}</span>
       </div>
       <div className="th-input">
@@ -121,15 +103,19 @@ function ThresholdInput({ rule, value, all }: { rule: FlagRule; value: number; a
 }
 
 export function ThresholdPanel({ thresholds, overrides }: { thresholds: Thresholds; overrides: Thresholds }) {
+  const [explain, setExplain] = useState(false);
   const adjustable = FLAG_RULES.filter((r) => r.threshold);
   const fixed = FLAG_RULES.filter((r) => !r.threshold);
   const n = Object.keys(overrides).length;
   return (
-    <section className="card threshold-panel" aria-labelledby="th-title">
+    <section className={`card threshold-panel${explain ? ' explain' : ''}`} aria-labelledby="th-title">
       <header className="card-head">
         <h3 id="th-title">阈值设置</h3>
         <div className="card-actions">
           <span className={n ? 'warn small' : 'muted small'}>{n ? `${n} 项已调整，链接中已记录` : '全部为默认值'}</span>
+          <button type="button" className="btn-link" aria-expanded={explain} onClick={() => setExplain((x) => !x)}>
+            {explain ? '隐藏说明' : '显示说明'}
+          </button>
           <button type="button" className="btn-link" disabled={!n} onClick={() => setThresholds({})}>
             恢复默认
           </button>
@@ -148,7 +134,7 @@ export function ThresholdPanel({ thresholds, overrides }: { thresholds: Threshol
             <abbr title={r.explainZh}>{r.zh}</abbr>
           </span>
         ))}
-        。将鼠标停在规则名上可查看说明。
+        。将鼠标停在规则名上可查看说明，或点击右上角“显示说明”。
       </p>
     </section>
   );

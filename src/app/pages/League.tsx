@@ -111,7 +111,15 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
       </section>
       <ChartCard
         title={`${LEVEL_TEXT[level]}排行：${spec.label}`}
-        note={`${spec.worse === 'high' ? '数值越高越需关注' : '数值越低越需关注'}，最需关注的排在最上方${metric === 'median_execution_rate' ? '；虚线为 90%' : metric === 'sangong_control_rate' ? '；虚线为 100%，超过即超预算' : ''}。`}
+        note={`${spec.worse === 'high' ? '数值越高越需关注' : '数值越低越需关注'}，最需关注的排在最上方${
+          metric === 'median_execution_rate'
+            ? '；虚线为 90%，低于它的为橙红色'
+            : metric === 'sangong_control_rate'
+              ? '；虚线为 100%，超过即超预算'
+              : metric === 'consistent_share'
+                ? '；低于 100% 即有报告数字对不上'
+                : '；虚线为所有地区合计的占比，高于它的为橙红色'
+        }。${nextLevel ? `点击柱子查看该地区的${nextLevel}。` : ''}`}
         query={q}
         build={build}
         emptyReason={reason}
@@ -187,15 +195,17 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
                       <td className={`num${r.consistent_share !== null && cmpDecimal(r.consistent_share, '1') < 0 ? ' warn' : ''}`}>
                         {formatRate(r.consistent_share, 0)}
                       </td>
-                      <td className="league-rules">
-                        {firedRules.filter((x) => (byRule[x.id] ?? 0) > 0).length ? (
-                          firedRules
-                            .filter((x) => (byRule[x.id] ?? 0) > 0)
-                            .map((x) => (
-                              <span key={x.id} className="league-rule" title={`${flagLabel(x.id)}：${byRule[x.id]} 份报告`}>
-                                <RuleChip rule={x.id} /> {formatRate(ruleShare(r, x.id), 0)}
-                              </span>
-                            ))
+                      <td>
+                        {firedRules.some((x) => (byRule[x.id] ?? 0) > 0) ? (
+                          <div className="league-rules">
+                            {firedRules
+                              .filter((x) => (byRule[x.id] ?? 0) > 0)
+                              .map((x) => (
+                                <span key={x.id} className="league-rule" title={`${flagLabel(x.id)}：${byRule[x.id]} 份报告`}>
+                                  <RuleChip rule={x.id} /> {formatRate(ruleShare(r, x.id), 0)}
+                                </span>
+                              ))}
+                          </div>
                         ) : (
                           <span className="muted">—</span>
                         )}

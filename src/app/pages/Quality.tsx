@@ -3,7 +3,7 @@
  * the figures compared and the quoted source text, linking to the report; failures vs checks run per rule (chart)
  * and per jurisdiction (table). Clicking a bar or a place narrows the list.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { formatRate } from '../../money/decimal';
 import { checkSummary, failedChecks, type FailedCheckRow } from '../../metrics/quality';
 import type { Filters } from '../../metrics/filters';
@@ -82,7 +82,7 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
                   </tr>
                 </thead>
                 <tbody>
-                  {byPlace.map((p) => (
+                  {byPlace.slice(0, PLACE_LIMIT).map((p) => (
                     <tr key={p.key} className={place === p.key ? 'selected' : undefined}>
                       <th scope="row">
                         <button type="button" className="btn-link" onClick={() => setView({ place: place === p.key ? null : p.key })}>
@@ -96,6 +96,7 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
                   ))}
                 </tbody>
               </table>
+              {byPlace.length > PLACE_LIMIT ? <p className="muted small">仅列出未通过最多的 {PLACE_LIMIT} 个地区（共 {byPlace.length} 个）。</p> : null}
             </div>
           ) : null}
         </section>
@@ -121,48 +122,63 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
         ) : null}
         {failedQ.data && failed.length > 0 && !list.length ? <EmptyState>所选规则或地区没有未通过的校验。</EmptyState> : null}
         {groups.map(([r, items]) => (
-          <section key={r} className="check-group" data-rule={r}>
-            <h4>
-              {checkLabel(r)} <code>{r}</code>
-              <span className="muted">{items.length} 项</span>
-            </h4>
-            <ol className="check-items">
-              {items.map((c, i) => (
-                <li key={`${c.report_id}-${i}`}>
-                  <div className="check-meta">
-                    <a href={link(c.report_id)}>
-                      {c.department_name ?? '（未识别单位）'} {c.fiscal_year ?? ''}
-                    </a>
-                    <span className="muted">{c.place ?? ''}</span>
-                    <span className={`sev ${c.severity}`}>{severityLabel(c.severity)}</span>
-                  </div>
-                  <p className="check-message">{c.message}</p>
-                  {parseFigures(c.figures).length ? (
-                    <div className="check-figs">
-                      {parseFigures(c.figures).map(([k, v], j) => (
-                        <span key={j} className="fig">
-                          <span className="muted">{k}</span> {v}
-                        </span>
-                      ))}
-                    </div>
-                  ) : null}
-                  {splitQuotes(c.quotes).length ? (
-                    <div className="check-quotes">
-                      <span className="muted small">原文：</span>
-                      {splitQuotes(c.quotes).map((q, j) => (
-                        <blockquote key={j}>{q}</blockquote>
-                      ))}
-                    </div>
-                  ) : (
-                    <p className="muted small">未记录原文出处，请在报告页查看。</p>
-                  )}
-                </li>
-              ))}
-            </ol>
-          </section>
+          <CheckGroup key={r} rule={r} items={items} link={link} />
         ))}
       </section>
     </div>
+  );
+}
+
+const GROUP_LIMIT = 30;
+const PLACE_LIMIT = 100;
+
+function CheckGroup({ rule, items, link }: { rule: string; items: FailedCheckRow[]; link: (id: string) => string }) {
+  const [limit, setLimit] = useState(GROUP_LIMIT);
+  return (
+    <section className="check-group" data-rule={rule}>
+      <h4>
+        {checkLabel(rule)} <code>{rule}</code>
+        <span className="muted">{items.length} 项</span>
+      </h4>
+      <ol className="check-items">
+        {items.slice(0, limit).map((c, i) => (
+          <li key={`${c.report_id}-${i}`}>
+            <div className="check-meta">
+              <a href={link(c.report_id)}>
+                {c.department_name ?? '（未识别单位）'} {c.fiscal_year ?? ''}
+              </a>
+              <span className="muted">{c.place ?? ''}</span>
+              <span className={`sev ${c.severity}`}>{severityLabel(c.severity)}</span>
+            </div>
+            <p className="check-message">{c.message}</p>
+            {parseFigures(c.figures).length ? (
+              <div className="check-figs">
+                {parseFigures(c.figures).map(([k, v], j) => (
+                  <span key={j} className="fig">
+                    <span className="muted">{k}</span> {v}
+                  </span>
+                ))}
+              </div>
+            ) : null}
+            {splitQuotes(c.quotes).length ? (
+              <div className="check-quotes">
+                <span className="muted small">原文：</span>
+                {splitQuotes(c.quotes).map((q, j) => (
+                  <blockquote key={j}>{q}</blockquote>
+                ))}
+              </div>
+            ) : (
+              <p className="muted small">未记录原文出处，请在报告页查看。</p>
+            )}
+          </li>
+        ))}
+      </ol>
+      {items.length > limit ? (
+        <button type="button" className="btn-link more-flags" onClick={() => setLimit((n) => n + 100)}>
+          再显示 {Math.min(100, items.length - limit)} 项（共 {items.length} 项）
+        </button>
+      ) : null}
+    </section>
   );
 }
 

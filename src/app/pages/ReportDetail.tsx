@@ -19,7 +19,7 @@ import { hrefTo, type Page } from '../url-state';
 type Cell = string | number | boolean | null | undefined;
 type Rec = Record<string, Cell>;
 
-interface ProvRow {
+export interface ProvRow {
   field: string;
   start_offset: Cell;
   end_offset: Cell;
@@ -57,7 +57,7 @@ function matches(field: string, path: string): boolean {
   return field === path || field.startsWith(`${path}.`) || field.startsWith(`${path}[`);
 }
 
-function Quote({ p, file }: { p: ProvRow; file: string }) {
+export function Quote({ p, file }: { p: ProvRow; file: string }) {
   return (
     <figure className="prov">
       <blockquote>

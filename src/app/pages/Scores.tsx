@@ -2,24 +2,23 @@
 import { formatRate } from '../../money/decimal';
 import { scoreHistogram, scoresByJurisdiction, scoresByUnit } from '../../metrics/scores';
 import type { Filters } from '../../metrics/filters';
-import {
-  isHighScoreLowExecution,
-  scoreHistogramOption,
-  scoresByJurisdictionOption,
-  scoreVsExecutionOption,
-} from '../../charts';
+import { isHighScoreLowExecution } from '../../charts';
 import { ChartCard } from '../components/ChartCard';
 import type { ChartClick } from '../components/EChart';
 import { PageHead } from '../components/bits';
 import { useQuery } from '../data';
+import { CHARTS } from '../embed/registry';
 import { emptyReason } from '../format';
+import { useLang, useT } from '../i18n/use-t';
 import { hrefTo, navigate } from '../url-state';
 
 export function Scores({ filters }: { filters: Filters }) {
+  const lang = useLang();
+  const t = useT();
   const hist = useQuery((db) => scoreHistogram(db, filters), ['scoreHist', filters]);
   const jur = useQuery((db) => scoresByJurisdiction(db, filters), ['scoreJur', filters]);
   const units = useQuery((db) => scoresByUnit(db, filters), ['scoreUnits', filters]);
-  const reason = emptyReason(filters, '带自评得分的报告');
+  const reason = emptyReason(filters, t('what.scores'), lang);
   const flagged = (units.data ?? []).filter(isHighScoreLowExecution);
   const openReport = (e: ChartClick) => {
     const row = (e.data as { row?: { report_id?: string } } | null)?.row;
@@ -27,57 +26,58 @@ export function Scores({ filters }: { filters: Filters }) {
   };
   return (
     <div className="page">
-      <PageHead title="自评得分">
-        等级：优 90–100，良 80–89，中 60–79，差 60 以下（下限含）。自评为“优”而预算执行率不足 90% 的单位值得复核。
-      </PageHead>
+      <PageHead title={t('scores.title')}>{t('scores.lead')}</PageHead>
       <ChartCard
-        title="自评得分分布"
-        note="每 5 分一组，柱色与底色带表示等级（色盲友好配色，并标注等级文字）。"
+        chartId="scores-histogram"
+        title={t('scores.histogram')}
+        note={t('scores.histogramNote')}
         query={hist}
-        build={scoreHistogramOption}
+        build={CHARTS['scores-histogram'].build}
         emptyReason={reason}
       />
       <div className="grid-2">
         <ChartCard
-          title="得分与执行率"
-          note="虚线为 90 分与 90% 执行率；左上角（菱形）为高分·低执行。点击点查看报告。"
+          chartId="scores-scatter"
+          title={t('scores.scatter')}
+          note={t('scores.scatterNote')}
           query={units}
-          build={scoreVsExecutionOption}
+          build={CHARTS['scores-scatter'].build}
           emptyReason={reason}
           height={380}
           onClick={openReport}
         />
         <ChartCard
-          title="各地区得分中位数"
-          note="悬停查看报告数与最低–最高分。"
+          chartId="scores-places"
+          title={t('scores.places')}
+          note={t('scores.placesNote')}
           query={jur}
-          build={scoresByJurisdictionOption}
+          build={CHARTS['scores-places'].build}
           emptyReason={reason}
           height={380}
         />
       </div>
-      <section className="card">
+      <section className="card" aria-labelledby="scores-flagged-h">
         <header className="card-head">
-          <h3>高分·低执行的单位</h3>
-          <span className="muted">{units.data ? `${flagged.length} 份报告` : '…'}</span>
+          <h3 id="scores-flagged-h">{t('scores.flagged')}</h3>
+          <span className="muted">{units.data ? t('common.reports', { n: flagged.length }) : '…'}</span>
         </header>
         {flagged.length ? (
           <table className="data">
             <thead>
               <tr>
-                <th>单位</th>
-                <th>年度</th>
-                <th>地区</th>
-                <th className="num">自评得分</th>
-                <th className="num">执行率</th>
-                <th className="num">未通过校验</th>
+                <th scope="col">{t('f.unit')}</th>
+                <th scope="col">{t('f.year')}</th>
+                <th scope="col">{t('f.place')}</th>
+                <th scope="col" className="num">{t('f.score')}</th>
+                <th scope="col" className="num">{t('f.executionRate')}</th>
+                <th scope="col" className="num">{t('f.failedChecks')}</th>
               </tr>
             </thead>
             <tbody>
               {flagged.map((r) => (
                 <tr key={r.report_id}>
                   <td>
-                    <a href={hrefTo({ page: 'report', id: r.report_id }, filters)}>{r.department_name ?? '（未识别单位）'}</a>
+                    <a href={hrefTo({ page: 'report', id: r.report_id }, filters)}>{r.department_name ?? t('common.unknownUnit')}</a>
                   </td>
                   <td>{r.fiscal_year ?? '—'}</td>
                   <td>{r.place ?? '—'}</td>
@@ -89,7 +89,7 @@ export function Scores({ filters }: { filters: Filters }) {
             </tbody>
           </table>
         ) : (
-          <p className="muted">{units.data ? '当前筛选条件下没有自评为优而执行率低于 90% 的报告。' : '正在查询…'}</p>
+          <p className="muted">{units.data ? t('scores.flaggedNone') : t('common.querying')}</p>
         )}
       </section>
     </div>

@@ -15,16 +15,18 @@ import { ChartCard } from '../components/ChartCard';
 import type { ChartClick } from '../components/EChart';
 import { EmptyState, Figure, PageHead } from '../components/bits';
 import { RuleChip } from '../components/RuleChip';
-import { ThresholdPanel, thresholdDisplay } from '../components/ThresholdPanel';
+import { ThresholdPanel } from '../components/ThresholdPanel';
 import { parseFigures } from '../check-figures';
 import { useQuery } from '../data';
 import { flagFigures } from '../flag-figures';
 import { emptyReason, formatCount, formatPlace } from '../format';
 import { kindLabel } from '../i18n/labels';
-import { effectiveThresholds } from '../thresholds-url';
+import { effectiveThresholds, thresholdDisplay } from '../thresholds-url';
 import { hrefTo, setView, type ViewState } from '../url-state';
 
 const PAGE_SIZE = 25;
+/** Findings shown per unit before "显示其余 N 条". */
+const FLAG_ROWS = 8;
 const ruleIndex = (id: string) => {
   const i = FLAG_RULES.findIndex((r) => r.id === id);
   return i < 0 ? FLAG_RULES.length : i;
@@ -86,7 +88,7 @@ export function Watch({ filters, view, overrides }: { filters: Filters; view: Vi
         <Figure
           label="触发最多的规则"
           value={loading ? '…' : topRule(counts)}
-          sub={counts.length ? `${Math.max(0, ...counts.map((c) => c.reports))} 份报告` : null}
+          sub={counts.some((c) => c.reports > 0) ? `${Math.max(...counts.map((c) => c.reports))} 份报告` : null}
         />
       </div>
       <ThresholdPanel thresholds={thresholds} overrides={overrides} />
@@ -99,7 +101,7 @@ export function Watch({ filters, view, overrides }: { filters: Filters; view: Vi
         height={Math.max(220, counts.length * 26 + 50)}
         onClick={selectRule}
       />
-      <section className="card watch-list-card" aria-busy={loading}>
+      <section className="card watch-list-card" aria-busy={loading || historyQ.loading || checksQ.loading}>
         <header className="card-head">
           <h3>
             关注名单{rule ? `：${flagLabel(rule)}` : ''}
@@ -192,6 +194,7 @@ function WatchItem({
   checkFigures: Map<string, FailedCheckRow>;
   link: (id: string) => string;
 }) {
+  const [expanded, setExpanded] = useState(false);
   const first = unit.flags[0]!;
   const flags = [...unit.flags].sort((a, b) => ruleIndex(a.rule) - ruleIndex(b.rule));
   const rules = [...new Set(flags.map((f) => f.rule))];
@@ -225,18 +228,17 @@ function WatchItem({
         <thead>
           <tr>
             <th style={{ width: '15%' }}>规则</th>
-            <th style={{ width: '17%' }}>对象</th>
             <th>原因</th>
-            <th className="num" style={{ width: '11%' }}>
+            <th className="num" style={{ width: '13%' }}>
               数值
             </th>
-            <th className="num" style={{ width: '12%' }}>
+            <th className="num" style={{ width: '13%' }}>
               阈值 / 参照
             </th>
           </tr>
         </thead>
         <tbody>
-          {flags.map((f, i) => {
+          {(expanded ? flags : flags.slice(0, FLAG_ROWS)).map((f, i) => {
             const fig = flagFigures(f);
             const check = f.rule === 'failed_checks' ? checkFigures.get(`${f.report_id}|${f.subject}|${f.value}`) : undefined;
             return (
@@ -244,8 +246,8 @@ function WatchItem({
                 <td>
                   <RuleChip rule={f.rule} />
                 </td>
-                <td className="wrap">{fig.subject}</td>
                 <td className="wrap reason">
+                  {f.rule === 'failed_checks' ? <div className="check-rule">{fig.subject}</div> : null}
                   {flagReason(f)}
                   {check ? (
                     <div className="check-figs">
@@ -264,6 +266,11 @@ function WatchItem({
           })}
         </tbody>
       </table>
+      {flags.length > FLAG_ROWS ? (
+        <button type="button" className="btn-link more-flags" aria-expanded={expanded} onClick={() => setExpanded((x) => !x)}>
+          {expanded ? '收起' : `显示其余 ${flags.length - FLAG_ROWS} 条`}
+        </button>
+      ) : null}
       <UnitHistory self={self} others={others} link={link} />
     </li>
   );

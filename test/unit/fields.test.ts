@@ -271,3 +271,10 @@ describe('year-column tables', () => {
     ]);
   });
 });
+
+describe('三公 narrative wording', () => {
+  it('reads "预算支出数" as the budget and "决算支出数" as the actual', () => {
+    const r = extractText('2023年度部门决算说明\n2023年度三公经费预算支出数为50.00万元，决算支出数为42.10万元，节约7.90万元。');
+    expect(r.sangong).toEqual([{ year: 2023, category: 'total', budget: '50', actual: '42.1' }]);
+  });
+});

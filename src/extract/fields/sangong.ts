@@ -176,7 +176,8 @@ function readNarrative(ctx: ExtractContext, fiscalYear: number | null): SangongL
       const y = /(\d{4})\s*年/.exec(clause);
       if (y) year = Number(y[1]);
       if (year === null) continue;
-      const kind = /决算|实际支出|支出(数)?为/.test(clause) ? 'actual' : /预算/.test(clause) ? 'budget' : null;
+      // "预算支出数" is a budget even though it says 支出; 决算 always means actual.
+      const kind = /决算|实际支出/.test(clause) ? 'actual' : /预算/.test(clause) ? 'budget' : /支出(数)?为/.test(clause) ? 'actual' : null;
       const m = /([\d,]+(?:\.\d+)?)\s*(万元|亿元|元)/.exec(clause);
       if (!kind || !m || /较|比|减少|增加|节约|下降|增长/.test(clause.slice(0, m.index))) continue;
       const cat = categoryOf(clause.replace(/[\d,.]+\s*(万元|亿元|元).*$/, '').replace(/^.*?(因公出国|公务接待|公务用车|公车)/, '$1')) ?? 'total';

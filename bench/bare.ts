@@ -5,13 +5,14 @@
  */
 import { openBrowserDuckDB } from '../src/db/duckdb-browser';
 
-const w = window as unknown as { __bare?: { readyMs: number; selectMs: number; error?: string } };
+const w = window as unknown as { __bare?: { readyMs: number; selectMs: number; error?: string }; __db?: unknown };
 openBrowserDuckDB()
   .then(async (db) => {
     const readyMs = performance.now();
     const rows = await db.query('SELECT 1 AS one');
     const selectMs = performance.now();
     w.__bare = { readyMs, selectMs };
+    w.__db = db; // for ad-hoc engine timings from the bench
     document.getElementById('out')!.textContent = `ready ${readyMs.toFixed(0)} ms, SELECT 1 = ${String(rows[0]?.one)} at ${selectMs.toFixed(0)} ms`;
   })
   .catch((e: unknown) => {

@@ -69,6 +69,7 @@ export async function launch(): Promise<BenchBrowser> {
 /** Installed before any page script: records the first chart and the interactive moment, and enables the SQL log. */
 const INIT = `(() => {
   window.__paSqlLog = [];
+  window.__paSqlTimes = [];
   const pa = (window.__pa = { firstChart: null, interactive: null });
   const hasMarks = (svg) => !!svg.querySelector('rect, path');
   const isChart = () => [...document.querySelectorAll('.chart-card svg')].some(hasMarks);
@@ -87,6 +88,32 @@ const INIT = `(() => {
   };
   const mo = new MutationObserver(check);
   mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy', 'data-ready', 'class'] });
+  // One filter change: push the hash (as the app's own links do), then wait until every card has settled.
+  window.__paChange = async (h) => {
+    const log = window.__paSqlLog;
+    const start = log.length;
+    const times = window.__paSqlTimes;
+    const tstart = times.length;
+    const ch = new MessageChannel();
+    const tick = () => new Promise((ok) => { ch.port1.onmessage = () => ok(); ch.port2.postMessage(0); });
+    const busy = () => document.querySelector('[aria-busy="true"], .chart-loading, .page-loading');
+    const t0 = performance.now();
+    history.pushState(null, '', h);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    // The change has reached the page once something is busy (every home card re-queries on a filter change; a
+    // busy main thread may take a while to get there).
+    while (!busy()) {
+      if (performance.now() - t0 > 10000) throw new Error('filter change ' + h + ' never reached the page');
+      await tick();
+    }
+    while (busy()) {
+      if (performance.now() - t0 > 120000) throw new Error('filter change ' + h + ' did not settle');
+      await tick();
+    }
+    const ms = performance.now() - t0;
+    ch.port1.close();
+    return { ms, sql: log.slice(start), sqlMs: times.slice(tstart) };
+  };
 })();`;
 
 export interface ColdLoad {
@@ -149,6 +176,8 @@ export interface FilterChange {
   hash: string;
   ms: number;
   sql: string[];
+  /** Engine time of each completed query (ms), in completion order. */
+  sqlMs: number[];
 }
 
 export interface Interaction {
@@ -201,29 +230,10 @@ export async function interaction(
     const hashes = filterSequence(years, provinces, changes + warmup);
     const out: FilterChange[] = [];
     for (const hash of hashes) {
-      const r = await page.evaluate(async (h) => {
-        const log = (window as unknown as { __paSqlLog: string[] }).__paSqlLog;
-        const start = log.length;
-        const ch = new MessageChannel();
-        const tick = () =>
-          new Promise<void>((ok) => {
-            ch.port1.onmessage = () => ok();
-            ch.port2.postMessage(0);
-          });
-        const busy = () => document.querySelector('[aria-busy="true"], .chart-loading, .page-loading');
-        const t0 = performance.now();
-        history.pushState(null, '', h);
-        window.dispatchEvent(new HashChangeEvent('hashchange'));
-        // The change has reached the page once something is busy (every home card re-queries on a filter change).
-        while (!busy() && performance.now() - t0 < 100) await tick();
-        while (busy()) {
-          if (performance.now() - t0 > 120_000) throw new Error(`filter change ${h} did not settle`);
-          await tick();
-        }
-        const ms = performance.now() - t0;
-        ch.port1.close();
-        return { ms, sql: log.slice(start) };
-      }, hash);
+      const r = await page.evaluate(
+        (h) => (window as unknown as { __paChange(h: string): Promise<{ ms: number; sql: string[]; sqlMs: number[] }> }).__paChange(h),
+        hash,
+      );
       out.push({ hash, ...r });
     }
     return { loadMs, duckdbReadyMs, rssBeforeMB, rssAfterMB, jsHeapMB, changes: out.slice(warmup) };

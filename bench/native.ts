@@ -37,6 +37,8 @@ export function ensureNative(repo: string): string {
 export interface NativeResult {
   loadMs: number;
   perChangeMs: number[];
+  /** Per change, each query's time (ms), in order. */
+  perQueryMs: number[][];
   duckdbVersion: string;
 }
 
@@ -108,18 +110,26 @@ async function child(datasetDir: string, inFile: string, outFile: string): Promi
   if (res.errors.length) throw new Error(`native load: ${res.errors.join('; ')}`);
   await conn.run('SET threads = 1');
   const changes = JSON.parse(await readFile(inFile, 'utf8')) as string[][];
+  const perQuery: number[][] = [];
   const pass = async () => {
     const out: number[] = [];
+    perQuery.length = 0;
     for (const sqls of changes) {
       const s = performance.now();
-      for (const sql of sqls) await client.query(sql);
+      const qs: number[] = [];
+      for (const sql of sqls) {
+        const q0 = performance.now();
+        await client.query(sql);
+        qs.push(performance.now() - q0);
+      }
       out.push(performance.now() - s);
+      perQuery.push(qs);
     }
     return out;
   };
   await pass(); // warm-up: the app's timed changes also ran after its own warm-up changes
   const perChangeMs = await pass();
-  await writeFile(outFile, JSON.stringify({ loadMs, perChangeMs, duckdbVersion: api.version() } satisfies NativeResult));
+  await writeFile(outFile, JSON.stringify({ loadMs, perChangeMs, perQueryMs: perQuery, duckdbVersion: api.version() } satisfies NativeResult));
   process.chdir(os.tmpdir());
   await rm(work, { recursive: true, force: true });
 }

@@ -138,10 +138,17 @@ async function main() {
       const res = await interaction(b, `${server.origin}/?dataset=${ds.urlPath}#/?v=1`, changes, WARMUP);
       const ms = res.changes.map((c) => c.ms);
       log(`interaction ${ds.label}: interactive after ${res.loadMs.toFixed(0)} ms; ${ms.length} changes p50 ${median(ms).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms`);
-      let native: { perChangeMs: number[]; loadMs: number; duckdbVersion: string } | null = null;
+      let native: Awaited<ReturnType<typeof runNative>> | null = null;
       if (!flag('--no-native')) {
         log(`native ${ds.label}: loading the CSV tables and replaying ${res.changes.length} changes' SQL …`);
         native = await runNative(repo, ds.dir, res.changes.map((c) => c.sql));
+      }
+      if (flag('--verbose')) {
+        for (const [i, c] of res.changes.entries()) {
+          const short = (q: string) => q.replace(/\s+/g, ' ').slice(0, 48);
+          log(`  ${c.hash.padEnd(40)} ${c.ms.toFixed(1)} ms; app sql ${c.sqlMs.map((x) => x.toFixed(1)).join(' ')}; native ${native?.perQueryMs[i]?.map((x) => x.toFixed(1)).join(' ') ?? '—'}`);
+          if (i === 0) c.sql.forEach((q, k) => log(`     q${k}: ${short(q)}`));
+        }
       }
       const p50 = median(ms);
       const nativeP50 = native ? median(native.perChangeMs) : NaN;

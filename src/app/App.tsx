@@ -8,7 +8,7 @@ import { DataContext, type DataContextValue, type FilterOptions } from './data';
 import { ErrorBoundary, ErrorPanel } from './components/ErrorBoundary';
 import { FilterBar } from './components/FilterBar';
 import { Home } from './pages/Home';
-import { hrefTo, keepDataModeInSearch, navigate, searchWithDataMode, toHash, useAppState, type Page } from './url-state';
+import { dataModeOf, hrefTo, keepDataModeInSearch, navigate, searchWithDataMode, toHash, useAppState, type Page } from './url-state';
 import { formatCount } from './format';
 import { langTag, t, tOr } from './i18n/messages';
 import { DatasetInfoContext } from './dataset-info';
@@ -125,7 +125,8 @@ async function boot(set: (b: Boot) => void): Promise<void> {
         counts: local.restored ? await countRows(db) : (res.counts as Record<string, number>),
         loadErrors: [...res.errors, ...local.errors],
         revision: 0,
-        seeds: loaded?.seeds,
+        // Precomputed answers describe the shipped data only: not once local imports are in.
+        seeds: local.restored ? undefined : loaded?.seeds,
         dataMode,
         local: local.data,
         // After an import or a deletion: new filter options and counts, and every page re-queries.
@@ -234,13 +235,15 @@ export function App() {
           href={toHash({ ...app, lang: other })}
           hrefLang={other === 'en' ? 'en' : 'zh-CN'}
           lang={other === 'en' ? 'en' : 'zh-CN'}
-          aria-label={t(lang, 'app.langSwitchLabel')}
+          title={t(lang, 'app.langSwitchLabel')}
         >
           {t(lang, 'app.langSwitch')}
         </a>
       </header>
       {state.phase === 'loading' ? <Loading step={state.step} detail={state.detail} /> : null}
-      {state.phase === 'loading' && app.route.page === 'home' ? <HomePreview filters={app.filters} /> : null}
+      {state.phase === 'loading' && app.route.page === 'home' && dataModeOf(window.location.search, window.location.hash) !== 'none' ? (
+        <HomePreview filters={app.filters} />
+      ) : null}
       {state.phase === 'ready' && state.synthetic ? (
         <div className="synthetic-banner" role="note">
           合成数据 / synthetic：本页数据由程序生成，仅供演示与性能测试，不是真实报告。
@@ -364,7 +367,7 @@ function BootError({ step, error, details }: { step: StepId; error: unknown; det
 /** `data=none`: says plainly that the shipped data is not loaded, and where to add data. */
 function EmptyDataBanner({ reports }: { reports: number }) {
   const app = useAppState();
-  const shipped = `${window.location.pathname}${searchWithDataMode(window.location.search, 'shipped')}${toHash({ route: app.route, filters: app.filters, view: app.view })}`;
+  const shipped = `${window.location.pathname}${searchWithDataMode(window.location.search, 'shipped')}${toHash(app)}`;
   return (
     <div className="data-none-banner" role="note">
       <strong>空数据集模式</strong>

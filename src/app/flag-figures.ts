@@ -4,7 +4,8 @@
  */
 import { canonical, formatRate } from '../money/decimal';
 import type { FlagRow } from '../metrics/flags';
-import { checkLabel, sangongLabel } from './i18n/labels';
+import { checkLabel, sangongLabel, type Lang } from './i18n/labels';
+import { t } from './i18n/messages';
 
 export interface FlagFigures {
   subject: string;
@@ -15,37 +16,36 @@ export interface FlagFigures {
 const isNum = (s: string | null | undefined): s is string => !!s && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s.trim());
 const rate = (s: string | null | undefined) => (isNum(s) ? formatRate(s) : '—');
 const signedRate = (s: string | null | undefined) => (isNum(s) ? `${s.trim().startsWith('-') ? '' : '+'}${formatRate(s)}` : '—');
-const points = (s: string | null | undefined) => (isNum(s) ? `${canonical(s)} 分` : '—');
-
-function sangongSubject(subject: string | null): string {
+function sangongSubject(subject: string | null, lang: Lang): string {
   const [year, cat] = (subject ?? '').split('|');
-  return `${year ? `${year}年` : ''}${sangongLabel(cat)}`;
+  return lang === 'zh' ? `${year ? `${year}年` : ''}${sangongLabel(cat)}` : `${sangongLabel(cat, lang)}${year ? ` ${year}` : ''}`;
 }
 
-export function flagFigures(f: FlagRow): FlagFigures {
+export function flagFigures(f: FlagRow, lang: Lang = 'zh'): FlagFigures {
+  const points = (s: string | null | undefined) => (isNum(s) ? t(lang, 'ff.points', { n: canonical(s) }) : '—');
   switch (f.rule) {
     case 'low_execution':
-      return { subject: '部门整体', value: rate(f.value), reference: `< ${rate(f.reference)}` };
+      return { subject: t(lang, 'ff.overall'), value: rate(f.value), reference: `< ${rate(f.reference)}` };
     case 'low_line_execution':
       return { subject: f.subject ?? '—', value: rate(f.value), reference: `< ${rate(f.reference)}` };
     case 'high_adjustment':
-      return { subject: '部门整体', value: signedRate(f.value), reference: `> ±${rate(f.reference)}` };
+      return { subject: t(lang, 'ff.overall'), value: signedRate(f.value), reference: `> ±${rate(f.reference)}` };
     case 'sangong_overrun':
-      return { subject: sangongSubject(f.subject), value: `控制率 ${rate(f.value)}`, reference: `> ${rate(f.reference)}` };
+      return { subject: sangongSubject(f.subject, lang), value: t(lang, 'ff.control', { v: rate(f.value) }), reference: `> ${rate(f.reference)}` };
     case 'sangong_rising':
-      return { subject: sangongSubject(f.subject), value: `同比 ${signedRate(f.value)}`, reference: `> ${signedRate(f.reference)}` };
+      return { subject: sangongSubject(f.subject, lang), value: t(lang, 'ff.yoy', { v: signedRate(f.value) }), reference: `> ${signedRate(f.reference)}` };
     case 'inflated_self_eval':
       return f.subject === '执行率'
-        ? { subject: '自评得分与执行率', value: points(f.value), reference: `执行率 ${rate(f.reference)}` }
-        : { subject: '自评得分与指标', value: points(f.value), reference: `${f.reference ?? '—'} 项指标得分不足 60%` };
+        ? { subject: t(lang, 'ff.scoreRate'), value: points(f.value), reference: t(lang, 'ff.rateRef', { v: rate(f.reference) }) }
+        : { subject: t(lang, 'ff.scoreInd'), value: points(f.value), reference: t(lang, 'ff.indRef', { n: f.reference ?? '—' }) };
     case 'no_problems':
-      return { subject: '存在的问题', value: '0 条', reference: '应至少 1 条' };
+      return { subject: t(lang, 'ff.problems'), value: t(lang, 'ff.zeroItems'), reference: t(lang, 'ff.atLeastOne') };
     case 'failed_checks':
-      return { subject: checkLabel(f.subject), value: '未通过', reference: `≥ ${f.reference ?? '1'} 项` };
+      return { subject: checkLabel(f.subject, lang), value: t(lang, 'ff.failed'), reference: t(lang, 'ff.atLeast', { n: f.reference ?? '1' }) };
     case 'missing_sangong':
-      return { subject: '三公经费', value: '未公开', reference: '—' };
+      return { subject: t(lang, 'ff.sangong'), value: t(lang, 'ff.notDisclosed'), reference: '—' };
     case 'missing_indicators':
-      return { subject: '绩效指标表', value: '缺失', reference: '—' };
+      return { subject: t(lang, 'ff.indicators'), value: t(lang, 'ff.missing'), reference: '—' };
     default:
       return { subject: f.subject ?? '—', value: f.value ?? '—', reference: f.reference ?? '—' };
   }

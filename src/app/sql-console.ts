@@ -28,7 +28,7 @@ export const EXAMPLES: Example[] = [
   {
     id: 'exec-median',
     label: '各地区执行率中位数',
-    note: 'unit_year 视图：每份报告一行，执行率 = 执行数 ÷ 调整后预算',
+    note: 'unit_year：每份报告一行，执行率 = 执行数 ÷ 调整后预算',
     sql: `-- 各地区预算执行率中位数（%），低的在前
 SELECT coalesce(province, '（未识别）') AS 省,
        coalesce(prefecture, '') AS 市,
@@ -43,7 +43,7 @@ ORDER BY 执行率中位数_pct, 省, 市, 县区`,
   {
     id: 'sangong-over',
     label: '三公超预算',
-    note: 'sangong_long 视图：决算数大于预算数的三公经费（万元）',
+    note: 'sangong_long：决算数大于预算数的三公经费（万元）',
     sql: `-- 三公经费决算超过预算的单位和类别（万元）
 SELECT r.department_name AS 单位,
        coalesce(r.county, r.prefecture, r.province) AS 地区,

@@ -1,7 +1,8 @@
 /** Columns of the comparison table and their CSV form (pure: unit-tested without a browser). */
 import { Decimal, formatRate, formatWan } from '../money/decimal';
-import { gradeLabel, kindLabel } from './i18n/labels';
+import { gradeLabel, kindLabel, type Lang } from './i18n/labels';
 import { formatPlace } from './format';
+import { t, type MessageKey } from './i18n/messages';
 
 export interface ComparisonRow {
   report_id: string;
@@ -62,21 +63,52 @@ export const COLUMNS: ColumnDef[] = [
 
 export const DEFAULT_VISIBLE = COLUMNS.filter((c) => c.visible).map((c) => c.id);
 
+/** Message keys of the column headers (English and Chinese from src/app/i18n/messages.ts). */
+const HEADER_KEYS: Record<keyof ComparisonRow, MessageKey | null> = {
+  report_id: 'f.reportId',
+  department_name: 'f.unit',
+  place: 'f.place',
+  province: 'f.province',
+  prefecture: 'f.prefecture',
+  county: 'f.county',
+  fiscal_year: 'f.year',
+  kind: 'f.kind',
+  sector: 'f.sector',
+  score: 'f.score',
+  grade: 'f.grade',
+  budget_initial: 'f.budgetInitial',
+  budget_adjusted: 'f.budgetAdjusted',
+  budget_actual: 'f.budgetActual',
+  execution_rate: 'f.executionRate',
+  adjustment_rate: 'f.adjustmentRate',
+  sangong_budget: 'f.sangongBudget',
+  sangong_actual: 'f.sangongActual',
+  sangong_control_rate: 'f.sangongControl',
+  problem_count: 'f.problemCount',
+  failed_checks: 'f.failedChecks',
+};
+
+/** Column header in the chosen language (Chinese: the column's own header). */
+export function headerOf(c: ColumnDef, lang: Lang = 'zh'): string {
+  const k = HEADER_KEYS[c.id];
+  return lang === 'zh' || !k ? c.header : t(lang, k);
+}
+
 export function placeOf(r: ComparisonRow): string {
   if (r.province || r.prefecture || r.county) return formatPlace(r);
   return r.place ?? '—';
 }
 
 /** Text shown in a cell. */
-export function cellText(c: ColumnDef, r: ComparisonRow): string {
+export function cellText(c: ColumnDef, r: ComparisonRow, lang: Lang = 'zh'): string {
   const v = r[c.id];
   if (c.id === 'place') return placeOf(r);
-  if (c.id === 'kind') return kindLabel(v as string);
-  if (c.id === 'grade') return gradeLabel(v as string | null);
+  if (c.id === 'kind') return kindLabel(v as string, lang);
+  if (c.id === 'grade') return gradeLabel(v as string | null, lang);
   if (v === null || v === undefined || v === '') return '—';
   switch (c.type) {
     case 'money':
-      return formatWan(String(v));
+      return formatWan(String(v), { lang });
     case 'rate':
       return formatRate(String(v));
     default:
@@ -84,17 +116,20 @@ export function cellText(c: ColumnDef, r: ComparisonRow): string {
   }
 }
 
-/** Header in the CSV, with its unit. */
-export function csvHeader(c: ColumnDef): string {
-  return c.type === 'money' ? `${c.header}（万元）` : c.type === 'rate' ? `${c.header}（%）` : c.header;
+/** Header in the CSV, with its unit (money stays in 万元 in both languages: "(10k CNY)"). */
+export function csvHeader(c: ColumnDef, lang: Lang = 'zh'): string {
+  const h = headerOf(c, lang);
+  if (c.type === 'money') return t(lang, 'f.unitWan', { label: h });
+  if (c.type === 'rate') return t(lang, 'f.unitPct', { label: h });
+  return h;
 }
 
 /** Value in the CSV: money as exact 万元 decimals, rates as percent with 2 decimals, labels in Chinese. */
-export function csvValue(c: ColumnDef, r: ComparisonRow): string {
+export function csvValue(c: ColumnDef, r: ComparisonRow, lang: Lang = 'zh'): string {
   const v = r[c.id];
   if (c.id === 'place') return placeOf(r) === '—' ? '' : placeOf(r);
   if (v === null || v === undefined) return '';
-  if (c.id === 'kind') return kindLabel(String(v));
+  if (c.id === 'kind') return kindLabel(String(v), lang);
   if (c.type === 'rate') return new Decimal(String(v)).mul(100).toFixed(2);
   return String(v);
 }

@@ -10,6 +10,8 @@
  */
 import { Decimal } from '../money/decimal';
 import { FLAG_RULES, defaultThresholds, thresholdFor, type FlagRule, type Thresholds } from '../metrics/flags';
+import type { Lang } from './i18n/labels';
+import { t } from './i18n/messages';
 
 export const THRESHOLD_KEY = 'th';
 
@@ -89,8 +91,13 @@ export function fromDisplay(rule: FlagRule, text: string): number | null {
   return rule.threshold?.unit === 'rate' ? d.div(100).toNumber() : d.toNumber();
 }
 
-/** "90%", "90 分", "1 项". */
-export function thresholdDisplay(rule: FlagRule, v: number): string {
+/** "90%", "90 分", "1 项" (en: "90 points", "1 checks"). */
+export function thresholdDisplay(rule: FlagRule, v: number, lang: Lang = 'zh'): string {
   const u = rule.threshold?.unit ?? 'rate';
-  return u === 'rate' ? `${toDisplay(rule, v)}%` : `${toDisplay(rule, v)} ${UNIT_TEXT[u]}`;
+  return u === 'rate' ? `${toDisplay(rule, v)}%` : `${toDisplay(rule, v)} ${unitText(u, lang)}`;
+}
+
+/** Display unit of a threshold in the chosen language. */
+export function unitText(u: keyof typeof UNIT_TEXT, lang: Lang = 'zh'): string {
+  return lang === 'zh' ? UNIT_TEXT[u] : t(lang, `th.unit.${u}`);
 }

@@ -133,7 +133,7 @@ export function sangongControlRateOption(rows: readonly SangongCategoryYearRow[]
   return {
     ...baseOption(o.compact),
     title: notes(years.length === 1 && tr('chart.onlyYear', { y: years[0] })),
-    legend: { top: 0, left: 0, type: 'scroll', right: 60 },
+    legend: { top: 0, left: 0, type: 'scroll', right: lang === 'en' ? 96 : 60 },
     grid: { left: 8, right: 40, top: 56, bottom: 8, containLabel: true },
     tooltip: { ...baseOption().tooltip, trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(2)}%` : '—') },
     xAxis: { type: 'category', data: years.map((y) => yearText(lang, y)), boundaryGap: years.length === 1 },

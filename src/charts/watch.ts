@@ -12,7 +12,8 @@
 import { formatRate, ratio } from '../money/decimal';
 import { FLAG_RULES } from '../metrics/flags';
 import { flagLabel } from '../metrics/flag-reasons';
-import { checkLabel } from '../app/i18n/labels';
+import { checkLabel, type Lang } from '../app/i18n/labels';
+import { t } from '../app/i18n/messages';
 import {
   type BuildOptions,
   type EChartsOption,
@@ -49,6 +50,11 @@ export const FLAG_GROUPS: Record<string, FlagGroup> = {
 };
 
 export const FLAG_GROUP_LABELS: Record<FlagGroup, string> = { performance: '执行与预算', credibility: '报告可信度' };
+
+/** Group name in the chosen language. */
+export function flagGroupLabel(g: FlagGroup, lang: Lang = 'zh'): string {
+  return lang === 'zh' ? FLAG_GROUP_LABELS[g] : t(lang, g === 'performance' ? 'wg.performance' : 'wg.credibility');
+}
 export const FLAG_GROUP_COLORS: Record<FlagGroup, string> = { performance: OKABE_ITO.vermillion, credibility: OKABE_ITO.purple };
 
 export function flagGroup(rule: string): FlagGroup {
@@ -71,18 +77,19 @@ export interface FlagRuleCount {
 }
 
 /** One entry per rule (all of FLAG_RULES, zero counts included, unknown rules appended), in FLAG_RULES order. */
-export function flagRuleCounts(rows: readonly FlagLike[]): FlagRuleCount[] {
+export function flagRuleCounts(rows: readonly FlagLike[], lang: Lang = 'zh'): FlagRuleCount[] {
   const ids = [...FLAG_RULES.map((r) => r.id), ...new Set(rows.map((r) => r.rule).filter((id) => !FLAG_RULES.some((x) => x.id === id)))];
   return ids.map((rule) => {
     const mine = rows.filter((r) => r.rule === rule);
-    return { rule, label: flagLabel(rule), reports: new Set(mine.map((r) => r.report_id)).size, flags: mine.length };
+    return { rule, label: flagLabel(rule, lang), reports: new Set(mine.map((r) => r.report_id)).size, flags: mine.length };
   });
 }
 
 /** Horizontal bars: how many reports each rule flags, most first; bars coloured by group; click → `rule`. */
 export function flagRuleCountOption(rows: readonly FlagRuleCount[], o: BuildOptions & { selected?: string | null; total?: number } = {}): EChartsOption {
-  if (!rows.length) return emptyOption(o.emptyReason);
-  if (!rows.some((r) => r.reports > 0)) return emptyOption('当前阈值下没有报告触发任何规则');
+  const lang = o.lang ?? 'zh';
+  if (!rows.length) return emptyOption(o.emptyReason, lang);
+  if (!rows.some((r) => r.reports > 0)) return emptyOption(t(lang, 'cw.noneFired'), lang);
   const sorted = rows
     .map((r, i) => ({ r, i }))
     .sort((a, b) => b.r.reports - a.r.reports || a.i - b.i)
@@ -90,8 +97,8 @@ export function flagRuleCountOption(rows: readonly FlagRuleCount[], o: BuildOpti
   const groups = (['performance', 'credibility'] as FlagGroup[]).filter((g) => sorted.some((r) => flagGroup(r.rule) === g));
   return {
     ...baseOption(o.compact),
-    title: notes(o.total !== undefined && `共 ${o.total} 份报告被标记`),
-    legend: o.compact ? { show: false } : { top: 0, left: 0, data: groups.map((g) => FLAG_GROUP_LABELS[g]), selectedMode: false },
+    title: notes(o.total !== undefined && t(lang, 'cw.flaggedTotal', { n: o.total })),
+    legend: o.compact ? { show: false } : { top: 0, left: 0, data: groups.map((g) => flagGroupLabel(g, lang)), selectedMode: false },
     grid: { left: 8, right: 40, top: o.compact ? 8 : 28, bottom: 4, containLabel: true },
     tooltip: {
       ...baseOption().tooltip,
@@ -99,21 +106,21 @@ export function flagRuleCountOption(rows: readonly FlagRuleCount[], o: BuildOpti
       formatter: (p: unknown) => {
         const d = (p as { data?: { count?: FlagRuleCount } }).data?.count;
         if (!d) return '';
-        return [`<b>${escapeHtml(d.label)}</b>`, `${d.reports} 份报告 · ${d.flags} 条记录`, '点击只看这一规则'].join('<br/>');
+        return [`<b>${escapeHtml(d.label)}</b>`, t(lang, 'cw.tip', { r: d.reports, f: d.flags }), t(lang, 'cw.clickRule')].join('<br/>');
       },
     },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 }, splitLine: { lineStyle: { color: '#eee' } } },
     yAxis: {
       type: 'category',
       inverse: true,
-      data: sorted.map((r) => shorten(r.label, 12)),
+      data: sorted.map((r) => shorten(r.label, lang === 'en' ? 26 : 12)),
       axisLabel: { fontSize: o.compact ? 10 : 12 },
       axisTick: { show: false },
     },
     // One series per group (so the legend names them), stacked so each rule keeps one bar.
     series: groups.map((g) => ({
       type: 'bar',
-      name: FLAG_GROUP_LABELS[g],
+      name: flagGroupLabel(g, lang),
       stack: 'rules',
       barMaxWidth: 16,
       itemStyle: { color: FLAG_GROUP_COLORS[g] },
@@ -170,9 +177,12 @@ const METRICS: Record<string, MetricSpec> = {
 
 export const LEAGUE_METRICS: LeagueMetric[] = ['flagged_share', 'median_execution_rate', 'sangong_control_rate', 'consistent_share'];
 
-export function leagueMetricSpec(m: LeagueMetric): MetricSpec {
-  if (m.startsWith('rule:')) return { label: `${flagLabel(m.slice(5))}（占比）`, worse: 'high' };
-  return METRICS[m] ?? METRICS.flagged_share!;
+export function leagueMetricSpec(m: LeagueMetric, lang: Lang = 'zh'): MetricSpec {
+  if (m.startsWith('rule:')) return { label: t(lang, 'cw.metric.rule', { rule: flagLabel(m.slice(5), lang) }), worse: 'high' };
+  const spec = METRICS[m] ?? METRICS.flagged_share!;
+  if (lang === 'zh') return spec;
+  const key = (METRICS[m] ? m : 'flagged_share') as 'flagged_share';
+  return { ...spec, label: t(lang, `cw.metric.${key}`) };
 }
 
 export function isLeagueMetric(s: string | null | undefined): s is LeagueMetric {
@@ -232,19 +242,20 @@ export function leagueOverall(rows: readonly LeagueLike[], m: LeagueMetric): str
  * are vermillion. Consistency below 100% is always marked.
  */
 export function leagueRankingOption(rows: readonly LeagueLike[], o: BuildOptions & { metric?: LeagueMetric; drillable?: (place: string) => boolean } = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
   const m = o.metric ?? 'flagged_share';
-  const spec = leagueMetricSpec(m);
+  const spec = leagueMetricSpec(m, lang);
   const ranked = rankLeague(rows, m);
   const shown = ranked.filter((r) => leagueMetricValue(r, m) !== null);
-  if (!shown.length) return emptyOption(whyEmpty(rows, o, `各地区均没有“${spec.label}”的数据`));
+  if (!shown.length) return emptyOption(whyEmpty(rows, o, t(lang, 'cw.noMetric', { m: spec.label })), lang);
   const missing = ranked.length - shown.length;
   const overall = pct(leagueOverall(rows, m));
-  const line = spec.line ?? (overall !== null && rows.length > 1 ? { value: overall, label: `整体 ${overall}%` } : undefined);
+  const line = spec.line ?? (overall !== null && rows.length > 1 ? { value: overall, label: t(lang, 'cw.overall', { v: overall }) } : undefined);
   const bad = (v: number | null) =>
     v !== null && (line ? (spec.worse === 'high' ? v > line.value : v < line.value) : spec.worse === 'high' ? v > 0 : v < 100);
   return {
     ...baseOption(o.compact),
-    title: notes(missing > 0 && `${missing} 个地区无此项数据`),
+    title: notes(missing > 0 && t(lang, 'cw.missingPlaces', { n: missing })),
     grid: { left: 8, right: 56, top: line ? 34 : 22, bottom: 8, containLabel: true },
     tooltip: {
       ...baseOption().tooltip,
@@ -254,9 +265,9 @@ export function leagueRankingOption(rows: readonly LeagueLike[], o: BuildOptions
         if (!d) return '';
         return [
           `<b>${escapeHtml(d.place)}</b>`,
-          `${escapeHtml(spec.label)}：${formatRate(leagueMetricValue(d, m))}`,
-          `${d.units} 个单位 · ${d.reports} 份报告 · ${d.flagged_reports} 份被关注`,
-          o.drillable?.(d.place) ? '点击查看下一级' : '',
+          `${escapeHtml(spec.label)}${t(lang, 'common.colon')}${formatRate(leagueMetricValue(d, m))}`,
+          t(lang, 'cw.leagueTip', { u: String(d.units), r: String(d.reports), f: String(d.flagged_reports) }),
+          o.drillable?.(d.place) ? t(lang, 'cw.drill') : '',
         ]
           .filter(Boolean)
           .join('<br/>');
@@ -331,19 +342,20 @@ function aggregate(rows: readonly CheckSummaryLike[], key: (r: CheckSummaryLike)
 }
 
 /** Failed and run checks per rule (most failures first, then the highest failure share, then the most checks). */
-export function qualityByRule(rows: readonly CheckSummaryLike[]): QualityAgg[] {
-  return aggregate(rows, (r) => r.rule, (k) => checkLabel(k));
+export function qualityByRule(rows: readonly CheckSummaryLike[], lang: Lang = 'zh'): QualityAgg[] {
+  return aggregate(rows, (r) => r.rule, (k) => checkLabel(k, lang));
 }
 
 /** Failed and run checks per place (most failures first). */
-export function qualityByPlace(rows: readonly CheckSummaryLike[]): QualityAgg[] {
-  return aggregate(rows, (r) => r.place ?? '（未识别地区）', (k) => k);
+export function qualityByPlace(rows: readonly CheckSummaryLike[], lang: Lang = 'zh'): QualityAgg[] {
+  return aggregate(rows, (r) => r.place ?? '（未识别地区）', (k) => (k === '（未识别地区）' ? t(lang, 'cw.unknownPlace') : k));
 }
 
 /** Stacked bars per check rule: failed (vermillion) and passed (grey); rules with failures first; click → `rule`. */
 export function qualityByRuleOption(rows: readonly QualityAgg[], o: BuildOptions & { selected?: string | null } = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
   const use = rows.filter((r) => r.checked > 0);
-  if (!use.length) return emptyOption(whyEmpty(rows, o, '没有运行过的校验'));
+  if (!use.length) return emptyOption(whyEmpty(rows, o, t(lang, 'cw.noChecks')), lang);
   const failedTotal = use.reduce((s, r) => s + r.failed, 0);
   const item = (r: QualityAgg, v: number, color: string) => ({
     value: v,
@@ -353,8 +365,8 @@ export function qualityByRuleOption(rows: readonly QualityAgg[], o: BuildOptions
   });
   return {
     ...baseOption(o.compact),
-    title: notes(`${failedTotal} 项未通过 · 共 ${use.reduce((s, r) => s + r.checked, 0)} 项校验`),
-    legend: { top: 0, left: 0, data: ['未通过', '通过'], selectedMode: false },
+    title: notes(t(lang, 'cw.checksNote', { f: failedTotal, n: use.reduce((s, r) => s + r.checked, 0) })),
+    legend: { top: 0, left: 0, data: [t(lang, 'cw.failed'), t(lang, 'cw.passed')], selectedMode: false },
     grid: { left: 8, right: 40, top: 28, bottom: 4, containLabel: true },
     tooltip: {
       ...baseOption().tooltip,
@@ -362,15 +374,15 @@ export function qualityByRuleOption(rows: readonly QualityAgg[], o: BuildOptions
       formatter: (p: unknown) => {
         const d = (p as { data?: { agg?: QualityAgg } }).data?.agg;
         if (!d) return '';
-        return [`<b>${escapeHtml(d.label)}</b>`, `未通过 ${d.failed} 项 / 共 ${d.checked} 项（${formatRate(d.share)}）`].join('<br/>');
+        return [`<b>${escapeHtml(d.label)}</b>`, t(lang, 'cw.checkTip', { f: d.failed, n: d.checked, r: formatRate(d.share) })].join('<br/>');
       },
     },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 }, splitLine: { lineStyle: { color: '#eee' } } },
-    yAxis: { type: 'category', inverse: true, data: use.map((r) => shorten(r.label, 16)), axisLabel: { fontSize: 12 }, axisTick: { show: false } },
+    yAxis: { type: 'category', inverse: true, data: use.map((r) => shorten(r.label, lang === 'en' ? 34 : 16)), axisLabel: { fontSize: 12 }, axisTick: { show: false } },
     series: [
       {
         type: 'bar',
-        name: '未通过',
+        name: t(lang, 'cw.failed'),
         stack: 'checks',
         barMaxWidth: 16,
         itemStyle: { color: OKABE_ITO.vermillion },
@@ -379,7 +391,7 @@ export function qualityByRuleOption(rows: readonly QualityAgg[], o: BuildOptions
       },
       {
         type: 'bar',
-        name: '通过',
+        name: t(lang, 'cw.passed'),
         stack: 'checks',
         barMaxWidth: 16,
         itemStyle: { color: '#c9d1d8' },

@@ -92,6 +92,7 @@ export async function openBrowserDuckDB(
     // Dropped before it starts: a newer filter change superseded it while it waited in the queue.
     if (signal?.aborted) throw new SupersededError('query');
     sqlLog()?.push(sql);
+    const started = performance.now();
     running = true;
     const onAbort = () => void conn.cancelSent().catch(() => false);
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -104,6 +105,7 @@ export async function openBrowserDuckDB(
         for (const r of part) rows.push(r);
       }
       if (signal?.aborted) throw new SupersededError('query');
+      sqlTimes()?.push(performance.now() - started);
       return rows;
     } catch (e) {
       if (signal?.aborted) throw new SupersededError('query');
@@ -154,6 +156,12 @@ export async function openBrowserDuckDB(
 function sqlLog(): string[] | undefined {
   const log = (globalThis as { __paSqlLog?: unknown }).__paSqlLog;
   return Array.isArray(log) ? (log as string[]) : undefined;
+}
+
+/** Benchmark hook: `window.__paSqlTimes`, when defined, receives each completed query's time (ms), in order. */
+function sqlTimes(): number[] | undefined {
+  const t = (globalThis as { __paSqlTimes?: unknown }).__paSqlTimes;
+  return Array.isArray(t) ? (t as number[]) : undefined;
 }
 
 function assertSameOrigin(url: string): void {

@@ -138,7 +138,7 @@ ORDER BY r.execution_rate ASC NULLS LAST, department_name, report_id
 LIMIT ${n}`);
   const [t] = await db.query(`SELECT CAST(count(*) AS INTEGER) AS n,
   CAST(count(execution_rate) AS INTEGER) AS rated,
-  CAST(count(DISTINCT coalesce(department_name, report_id)) FILTER (WHERE execution_rate IS NOT NULL) AS INTEGER) AS units,
+  CAST(count(DISTINCT dept_no) FILTER (WHERE execution_rate IS NOT NULL) AS INTEGER) AS units,
   CAST(count(*) FILTER (WHERE execution_rate < 0.9) AS INTEGER) AS below
 FROM unit_year r WHERE ${where}`);
   return {

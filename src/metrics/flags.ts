@@ -23,6 +23,12 @@ export interface FlagRule {
   threshold: { default: number; min: number; max: number; step: number; unit: ThresholdUnit } | null;
   /** SELECT report_id, rule, subject, value, reference — over unit_year aliased r, already filtered by `where`. */
   sql(threshold: number, where: string): string;
+  /**
+   * The same rule as a condition on one report_flags row (src/metrics/views.ts; alias r): TRUE exactly when `sql`
+   * returns at least one row for that report. Lets `flagSummary` count flagged reports in one scan of one row per
+   * report. A rule without it makes flagSummary fall back to running every rule's `sql`.
+   */
+  flagged?(threshold: number): string;
 }
 
 const SELF_EVAL_KINDS = `('dept_overall_self_eval', 'project_self_eval')`;
@@ -35,6 +41,7 @@ export const FLAG_RULES: FlagRule[] = [
     explainZh: '全年执行数 ÷ 全年（调整后）预算数低于阈值。多数省份要求低于 90% 说明原因。',
     explainEn: 'Actual spending ÷ adjusted budget is below the threshold; most provinces require a reason below 90%.',
     threshold: { default: 0.9, min: 0.5, max: 1, step: 0.01, unit: 'rate' },
+    flagged: (t) => `r.execution_rate < ${t}`,
     sql: (t, where) => `SELECT r.report_id, 'low_execution' AS rule, '部门整体' AS subject,
         CAST(r.execution_rate AS VARCHAR) AS value, '${t}' AS reference
       FROM unit_year r WHERE ${where} AND r.execution_rate < ${t}`,
@@ -46,6 +53,7 @@ export const FLAG_RULES: FlagRule[] = [
     explainZh: '报告中某项资金或项目的执行数 ÷ 预算数低于阈值（无金额时用报告写明的执行率）。',
     explainEn: 'A fund or project line spent less than the threshold share of its budget (stated rate when amounts are missing).',
     threshold: { default: 0.9, min: 0.5, max: 1, step: 0.01, unit: 'rate' },
+    flagged: (t) => `r.min_line_rate < ${t}`,
     sql: (t, where) => `SELECT r.report_id, 'low_line_execution' AS rule, l.name AS subject,
         CAST(l.rate AS VARCHAR) AS value, '${t}' AS reference
       FROM unit_year r JOIN line_rate l ON l.report_id = r.report_id
@@ -58,6 +66,7 @@ export const FLAG_RULES: FlagRule[] = [
     explainZh: '（全年预算 − 年初预算）÷ 年初预算 的绝对值超过阈值：年初预算编制不精准或年中大量追加/调减。',
     explainEn: '|adjusted − initial| ÷ initial exceeds the threshold: the initial budget was far from what was needed.',
     threshold: { default: 0.2, min: 0.05, max: 1, step: 0.01, unit: 'rate' },
+    flagged: (t) => `abs(r.adjustment) > ${t}`,
     sql: (t, where) => `SELECT r.report_id, 'high_adjustment' AS rule, '部门整体' AS subject,
         CAST(coalesce(r.adjustment_rate, r.stated_adjustment_rate) AS VARCHAR) AS value, '${t}' AS reference
       FROM unit_year r WHERE ${where} AND abs(coalesce(r.adjustment_rate, r.stated_adjustment_rate)) > ${t}`,
@@ -69,6 +78,7 @@ export const FLAG_RULES: FlagRule[] = [
     explainZh: '某年某类三公经费决算数高于预算数（控制率 = 决算 ÷ 预算 超过阈值）。',
     explainEn: 'A 三公 category spent more than budgeted in a year (control rate = actual ÷ budget above the threshold).',
     threshold: { default: 1, min: 0.8, max: 1.5, step: 0.01, unit: 'rate' },
+    flagged: (t) => `r.max_sangong_control > ${t}`,
     sql: (t, where) => `SELECT r.report_id, 'sangong_overrun' AS rule, CAST(s.year AS VARCHAR) || '|' || s.category AS subject,
         CAST(s.control_rate AS VARCHAR) AS value, '${t}' AS reference
       FROM unit_year r JOIN sangong_long s ON s.report_id = r.report_id
@@ -81,6 +91,7 @@ export const FLAG_RULES: FlagRule[] = [
     explainZh: '三公经费合计决算数较上年增长超过阈值，与“过紧日子”要求不符。',
     explainEn: 'Total 三公 spending grew by more than the threshold over the previous year.',
     threshold: { default: 0, min: 0, max: 0.5, step: 0.01, unit: 'rate' },
+    flagged: (t) => `r.max_sangong_total_yoy > ${t}`,
     sql: (t, where) => `SELECT r.report_id, 'sangong_rising' AS rule, CAST(s.year AS VARCHAR) || '|total' AS subject,
         CAST(s.yoy_change AS VARCHAR) AS value, '${t}' AS reference
       FROM unit_year r JOIN sangong_long s ON s.report_id = r.report_id AND s.category = 'total'
@@ -93,6 +104,7 @@ export const FLAG_RULES: FlagRule[] = [
     explainZh: '自评得分达到阈值（默认 90，优），但预算执行率低于 80% 或有指标明显未完成（得分低于分值的 60%）。',
     explainEn: 'Self-score at or above the threshold while execution is below 80% or an indicator clearly missed (score < 60% of weight).',
     threshold: { default: 90, min: 60, max: 100, step: 1, unit: 'score' },
+    flagged: (t) => `r.score >= ${t} AND (r.execution_rate < 0.8 OR r.missed_indicators > 0)`,
     sql: (t, where) => `SELECT r.report_id, 'inflated_self_eval' AS rule,
         CASE WHEN r.execution_rate < 0.8 THEN '执行率' ELSE '指标' END AS subject,
         CAST(r.score AS VARCHAR) AS value,
@@ -108,6 +120,7 @@ export const FLAG_RULES: FlagRule[] = [
     explainZh: '自评报告必须写明存在的问题；写“无”或未列问题的报告不宜全盘采信。',
     explainEn: 'Self-evaluations must state their problems; one that lists none deserves a closer look.',
     threshold: null,
+    flagged: () => `r.kind IN ${SELF_EVAL_KINDS} AND r.problem_count = 0`,
     sql: (_t, where) => `SELECT r.report_id, 'no_problems' AS rule, '存在的问题' AS subject, CAST(r.problem_count AS VARCHAR) AS value, '1' AS reference
       FROM unit_year r WHERE ${where} AND r.kind IN ${SELF_EVAL_KINDS} AND r.problem_count = 0`,
   },
@@ -118,6 +131,7 @@ export const FLAG_RULES: FlagRule[] = [
     explainZh: '报告自身的数字对不上：写明的比率与计算不符、分项之和不等于合计、正文与表格不一致等（见数据质量页）。',
     explainEn: "The report's own figures disagree: stated rates vs computed, parts vs totals, narrative vs table.",
     threshold: { default: 1, min: 1, max: 10, step: 1, unit: 'count' },
+    flagged: (t) => `r.failed_checks >= ${t} AND r.failed_checks > 0`,
     sql: (t, where) => `SELECT r.report_id, 'failed_checks' AS rule, c.rule AS subject, c.message AS value, '${t}' AS reference
       FROM unit_year r JOIN checks c ON c.report_id = r.report_id AND NOT c.passed
       WHERE ${where} AND r.failed_checks >= ${t}`,
@@ -129,6 +143,7 @@ export const FLAG_RULES: FlagRule[] = [
     explainZh: '部门整体自评或决算未给出三公经费数字。',
     explainEn: 'A department-overall self-evaluation or final account gives no 三公 figures.',
     threshold: null,
+    flagged: () => `r.kind IN ('dept_overall_self_eval', 'final_accounts') AND NOT r.has_sangong`,
     sql: (_t, where) => `SELECT r.report_id, 'missing_sangong' AS rule, '三公经费' AS subject, '0' AS value, '' AS reference
       FROM unit_year r WHERE ${where} AND r.kind IN ('dept_overall_self_eval', 'final_accounts')
         AND NOT EXISTS (SELECT 1 FROM sangong s WHERE s.report_id = r.report_id)`,
@@ -140,6 +155,7 @@ export const FLAG_RULES: FlagRule[] = [
     explainZh: '自评报告没有可读的绩效指标（年度指标值、实际完成值、分值、得分）。',
     explainEn: 'A self-evaluation without a readable indicator table (targets, actuals, weights, scores).',
     threshold: null,
+    flagged: () => `r.kind IN ${SELF_EVAL_KINDS} AND NOT r.has_indicators`,
     sql: (_t, where) => `SELECT r.report_id, 'missing_indicators' AS rule, '绩效指标' AS subject, '0' AS value, '' AS reference
       FROM unit_year r WHERE ${where} AND r.kind IN ${SELF_EVAL_KINDS}
         AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.report_id = r.report_id)`,
@@ -222,4 +238,59 @@ export function rankWatchList(rows: FlagRow[]): WatchUnit[] {
       (a.department_name ?? '').localeCompare(b.department_name ?? '', 'zh') ||
       (a.fiscal_year ?? 0) - (b.fiscal_year ?? 0),
   );
+}
+
+export interface FlagSummary {
+  /** Reports flagged by at least one rule. */
+  reports: number;
+  /** Distinct units among them (province|prefecture|county|department name, or the report id without a name). */
+  units: number;
+  /** Per rule, in FLAG_RULES order: reports it flags. */
+  byRule: { rule: string; reports: number }[];
+}
+
+/**
+ * The watch list counted in SQL (what the home page's card shows): the same rules as `flags`, but only counts come
+ * back instead of every flag row (hundreds of thousands at national scale). When every rule has `flagged`, one
+ * scan of the per-report table report_flags answers it; else every rule's `sql` runs.
+ */
+export async function flagSummary(db: QueryClient, f: Filters, thresholds: Thresholds): Promise<FlagSummary> {
+  const where = whereClause(f, 'r');
+  const preds = FLAG_RULES.map((r) => r.flagged?.(thresholdFor(r, thresholds)) ?? null);
+  if (preds.every((p): p is string => p !== null)) {
+    // One scan of report_flags (one row per report, src/metrics/views.ts).
+    // Each rule's condition is evaluated once per report (x), then only booleans are combined.
+    const any = preds.map((_p, i) => `f${i}`).join(' OR ');
+    const [row] = await db.query(`WITH x AS (
+  SELECT watch_unit_no, ${preds.map((p, i) => `coalesce(${p}, false) AS f${i}`).join(', ')}
+  FROM report_flags r WHERE ${where}
+)
+SELECT CAST(count(*) FILTER (WHERE ${any}) AS INTEGER) AS reports,
+  CAST(count(DISTINCT watch_unit_no) FILTER (WHERE ${any}) AS INTEGER) AS units,
+  ${preds.map((_p, i) => `CAST(count_if(f${i}) AS INTEGER) AS r${i}`).join(',\n  ')}
+FROM x`);
+    return {
+      reports: Number(row?.reports ?? 0),
+      units: Number(row?.units ?? 0),
+      byRule: FLAG_RULES.map((r, i) => ({ rule: r.id, reports: Number(row?.[`r${i}`] ?? 0) })),
+    };
+  }
+  const parts = FLAG_RULES.map((r) => r.sql(thresholdFor(r, thresholds), where));
+  const rows = await db.query<{ rule: string; reports: number; flags: number }>(`WITH f AS (${parts.join('\nUNION ALL\n')}),
+j AS (
+  SELECT f.report_id, f.rule,
+    coalesce(u.province, '') || '|' || coalesce(u.prefecture, '') || '|' || coalesce(u.county, '') || '|'
+      || coalesce(nullif(trim(u.department_name), ''), '#' || f.report_id) AS unit
+  FROM f JOIN unit_year u USING (report_id)
+)
+SELECT rule, CAST(count(DISTINCT report_id) AS INTEGER) AS reports, 0 AS flags FROM j GROUP BY rule
+UNION ALL
+SELECT '*' AS rule, CAST(count(DISTINCT report_id) AS INTEGER) AS reports, CAST(count(DISTINCT unit) AS INTEGER) AS flags FROM j`);
+  const all = rows.find((r) => r.rule === '*');
+  const by = new Map(rows.filter((r) => r.rule !== '*').map((r) => [r.rule, r]));
+  return {
+    reports: Number(all?.reports ?? 0),
+    units: Number(all?.flags ?? 0),
+    byRule: FLAG_RULES.map((r) => ({ rule: r.id, reports: Number(by.get(r.id)?.reports ?? 0) })),
+  };
 }

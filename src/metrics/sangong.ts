@@ -17,6 +17,7 @@
 import type { QueryClient } from '../db/client';
 import type { SangongCategory } from '../model/report';
 import { lit, whereClause, type Filters } from './filters';
+import { Decimal } from '../money/decimal';
 import { dec, sangongOrder, yearsIn } from './views';
 
 export type SangongCategoryYearRow = {
@@ -92,7 +93,17 @@ export function placeOnly(f: Filters): boolean {
   return !f.level && !f.sector && !f.kind;
 }
 
+/**
+ * For `placeOnly` filters: the sangong_cube level (g) and the place conditions over it (alias r). The finest place
+ * named picks the level; the coarser names still apply as conditions (a prefecture without its province, too).
+ */
+export function sangongCubeWhere(f: Filters): string {
+  const g = f.county ? 0 : f.prefecture ? 1 : f.province ? 3 : 7;
+  return `r.g = ${g} AND ${whereClause({ ...f, years: [] }, 'r')}`;
+}
+
 export async function sangongByCategoryYear(db: QueryClient, f: Filters): Promise<SangongCategoryYearRow[]> {
+  if (placeOnly(f)) return sangongByCategoryYearCube(db, f);
   const j = placeOnly(f)
     ? `SELECT a.*, a.prev_actual_unit AS prev_actual FROM sg a WHERE ${yearsIn(f.years, 'a.year')}`
     : `SELECT a.*, p.actual AS prev_actual
@@ -113,11 +124,59 @@ agg AS (
   FROM j GROUP BY year, category
 )
 SELECT year, category, ${dec('budget', 'budget')}, ${dec('actual', 'actual')},
-  ${dec('pa_ratio(actual_b, budget_a)', 'control_rate')},
-  ${dec('pa_ratio(actual_p - prev_a, prev_a)', 'yoy_change')},
+  ${dec('actual_b', 'actual_b')}, ${dec('budget_a', 'budget_a')}, ${dec('actual_p', 'actual_p')}, ${dec('prev_a', 'prev_a')},
   CAST(units AS INTEGER) AS units
 FROM agg ORDER BY year, ${sangongOrder('category')}`);
-  return rows;
+  // The two ratios of a few dozen aggregated rows are computed here, exactly as pa_ratio would (the macro's large
+  // expression costs more to plan in DuckDB-WASM than the whole aggregation).
+  return rows.map((r) => {
+    const x = r as SangongCategoryYearRow & { actual_b: string | null; budget_a: string | null; actual_p: string | null; prev_a: string | null };
+    const diff = x.actual_p === null || x.prev_a === null ? null : new Decimal(x.actual_p).minus(x.prev_a).toFixed();
+    return {
+      year: x.year,
+      category: x.category,
+      budget: x.budget,
+      actual: x.actual,
+      control_rate: paRatio(x.actual_b, x.budget_a),
+      yoy_change: paRatio(diff, x.prev_a),
+      units: x.units,
+    };
+  });
+}
+
+/** sangongByCategoryYear from the pre-aggregated sangong_cube (exact: sums of sums; see src/metrics/views.ts). */
+async function sangongByCategoryYearCube(db: QueryClient, f: Filters): Promise<SangongCategoryYearRow[]> {
+  const rows = await db.query(`SELECT year, category, ${dec('sum(budget)', 'budget')}, ${dec('sum(actual)', 'actual')},
+  ${dec('sum(actual_b)', 'actual_b')}, ${dec('sum(budget_a)', 'budget_a')}, ${dec('sum(actual_p)', 'actual_p')}, ${dec('sum(prev_a)', 'prev_a')},
+  CAST(sum(units) AS INTEGER) AS units
+FROM sangong_cube r WHERE ${sangongCubeWhere(f)} AND ${yearsIn(f.years, 'r.year')}
+GROUP BY year, category ORDER BY year, ${sangongOrder('category')}`);
+  return rows.map((x) => {
+    const v = (k: string) => (x[k] === null || x[k] === undefined ? null : String(x[k]));
+    const diff = v('actual_p') === null || v('prev_a') === null ? null : new Decimal(v('actual_p')!).minus(v('prev_a')!).toFixed();
+    return {
+      year: Number(x.year),
+      category: x.category as SangongCategory,
+      budget: v('budget'),
+      actual: v('actual'),
+      control_rate: paRatio(v('actual_b'), v('budget_a')),
+      yoy_change: paRatio(diff, v('prev_a')),
+      units: Number(x.units),
+    };
+  });
+}
+
+/**
+ * pa_ratio (src/metrics/views.ts) in TypeScript: a ÷ b with 4 decimals, rounded half away from zero, null when a or
+ * b is null or b is 0 (after rounding to 4 decimals), "0.0000" never negative — the text DuckDB gives for
+ * CAST(pa_ratio(a, b) AS VARCHAR).
+ */
+export function paRatio(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return null;
+  const den = new Decimal(b).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+  if (den.isZero()) return null;
+  const q = new Decimal(a).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).div(den).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+  return q.isZero() ? '0.0000' : q.toFixed(4);
 }
 
 export async function sangongByUnit(

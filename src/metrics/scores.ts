@@ -44,15 +44,16 @@ export type ScoreJurisdictionRow = {
 };
 
 export async function scoreHistogram(db: QueryClient, f: Filters): Promise<ScoreBucketRow[]> {
+  // unit_year.score_bucket is the bucket computed once at load (src/metrics/views.ts).
   return db.query<ScoreBucketRow>(`WITH s AS (
-  SELECT least(greatest((CAST(floor(score) AS INTEGER) // 5) * 5, 0), 95) AS b
-  FROM unit_year r WHERE ${whereClause(f, 'r')} AND score IS NOT NULL
+  SELECT score_bucket AS b, count(*) AS n
+  FROM unit_year r WHERE ${whereClause(f, 'r')} AND score IS NOT NULL GROUP BY score_bucket
 ),
 buckets AS (SELECT CAST(range AS INTEGER) AS bucket_start FROM range(0, 100, 5))
 SELECT k.bucket_start, k.bucket_start + 5 AS bucket_end, pa_grade(k.bucket_start) AS grade,
-  CAST(count(s.b) AS INTEGER) AS count
+  CAST(coalesce(s.n, 0) AS INTEGER) AS count
 FROM buckets k LEFT JOIN s ON s.b = k.bucket_start
-GROUP BY k.bucket_start ORDER BY k.bucket_start`);
+ORDER BY k.bucket_start`);
 }
 
 export async function scoresByUnit(db: QueryClient, f: Filters): Promise<ScoreUnitRow[]> {

@@ -12,7 +12,7 @@
 import type { QueryClient } from '../db/client';
 import { canonical } from '../money/decimal';
 import { whereClause, type Filters } from './filters';
-import { sangongUnitCte } from './sangong';
+import { placeOnly, sangongCubeWhere, sangongUnitCte } from './sangong';
 import { dec, medianDec, yearsIn } from './views';
 
 export type HomeSummary = {
@@ -31,15 +31,19 @@ export type HomeSummary = {
 export async function homeSummary(db: QueryClient, f: Filters): Promise<HomeSummary> {
   const [a] = await db.query(`SELECT
   CAST(count(*) AS INTEGER) AS reports,
-  CAST(count(DISTINCT unit_key) AS INTEGER) AS units,
+  CAST(count(DISTINCT unit_no) AS INTEGER) AS units,
   CAST(count(DISTINCT fiscal_year) AS INTEGER) AS years,
-  CAST(count(DISTINCT place_key) AS INTEGER) AS jurisdictions,
+  CAST(count(DISTINCT place_no) AS INTEGER) AS jurisdictions,
   ${dec(medianDec('execution_rate'), 'median_execution_rate')},
   ${dec(medianDec('score'), 'median_score')},
   CAST(coalesce(sum(problem_count), 0) AS INTEGER) AS problem_count,
   CAST(coalesce(sum(failed_checks), 0) AS INTEGER) AS failed_checks
 FROM unit_year r WHERE ${whereClause(f, 'r')}`);
-  const [s] = await db.query(`WITH ${sangongUnitCte(f)}
+  // Years and places only (the common case): the pre-aggregated sangong_cube; else the per-unit choice at query time.
+  const [s] = placeOnly(f)
+    ? await db.query(`SELECT ${dec('sum(actual)', 'actual')}, ${dec('sum(budget)', 'budget')}
+FROM sangong_cube r WHERE ${sangongCubeWhere(f)} AND category = 'total' AND ${yearsIn(f.years, 'r.year')}`)
+    : await db.query(`WITH ${sangongUnitCte(f)}
 SELECT ${dec('sum(actual)', 'actual')}, ${dec('sum(budget)', 'budget')}
 FROM sg WHERE category = 'total' AND ${yearsIn(f.years, 'year')}`);
   const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));

@@ -25,7 +25,10 @@
  *                 ('computed' | 'stated' | NULL), stated_execution_rate, adjustment_rate ((adjusted − initial) ÷
  *                 initial), stated_adjustment_rate, sangong_budget, sangong_actual, sangong_control_rate,
  *                 sangong_yoy_change, sangong_derived (the fiscal year's 三公 total of that report), failed_checks,
- *                 problem_count (problems not classified only as 'none'), warning_count, synthetic.
+ *                 problem_count (problems not classified only as 'none'), warning_count, synthetic; and integer
+ *                 keys for fast distinct counts: unit_no (unit_key), place_no (place_key; NULL with it), dept_no
+ *                 (department_name, else report_id); score_bucket (the 5-point bucket 0..95 of score). Stored sorted
+ *                 by fiscal_year, province (zone maps skip row groups on those filters).
  * Money and rates in the views are DECIMAL: cast to VARCHAR when selecting them (see `dec`).
  */
 import type { QueryClient } from '../db/client';
@@ -50,14 +53,24 @@ export const VIEW_NAMES = ['report_unit', 'sangong_long', 'unit_year'] as const;
  *                       reports, plus prev_actual_unit (the same unit's figure for year − 1). Exact for filters that
  *                       only name years and places: a unit (unit_key) lies in exactly one place, so filtering
  *                       reports by place before the choice equals filtering units after it.
+ *   sangong_cube        sangong_unit summed per year, category and place at four levels (GROUPING SETS: g = 7 all
+ *                       places, 3 per province, 1 per prefecture, 0 per county): budget, actual, actual_b (actual where
+ *                       a budget exists), budget_a, actual_p (actual where last year's exists), prev_a, units. Sums
+ *                       are decomposable, so any place filter reads the rows of its finest level only.
  *   problem_cat_report  one row per report and problem category: report_id, the filter columns of the report
  *                       (fiscal_year, province, prefecture, county, level, sector, kind, place, place_key) and
  *                       problems = distinct problems of that report carrying the category.
  *   line_rate           budget lines other than the total: report_id, line_no, name, rate = coalesce(actual ÷
  *                       adjusted, stated rate) (DECIMAL(38,4)).
  *   indicator_missed    report_id, missed = indicators with weight > 0 scored below 60% of their weight.
+ *   report_flags        one row per report with what the watch-list rules compare (./flags.ts `flagged`): the
+ *                       filter columns, watch_unit (province|prefecture|county|department name, else '#'report id)
+ *                       and its integer key watch_unit_no,
+ *                       execution_rate, adjustment (computed, else stated), score, problem_count, failed_checks,
+ *                       min_line_rate, max_sangong_control (rows with budget > 0), max_sangong_total_yoy,
+ *                       missed_indicators, has_sangong, has_indicators.
  */
-export const DERIVED_TABLE_NAMES = ['sangong_unit', 'problem_cat_report', 'line_rate', 'indicator_missed'] as const;
+export const DERIVED_TABLE_NAMES = ['sangong_unit', 'sangong_cube', 'problem_cat_report', 'line_rate', 'indicator_missed', 'report_flags'] as const;
 
 const MACROS = [
   `CREATE OR REPLACE MACRO pa_units(x) AS CAST(round(CAST(x AS DECIMAL(38,4)) * 10000) AS HUGEINT)`,
@@ -128,6 +141,12 @@ LEFT JOIN allrows p ON p.report_id = s.report_id AND p.year = s.year - 1 AND p.c
 LEFT JOIN unit_actual ua ON ua.unit_key = s.unit_key AND ua.year = s.year - 1 AND ua.category = s.category`;
 
 const UNIT_YEAR = `CREATE OR REPLACE TABLE unit_year AS
+SELECT b.*,
+  CAST(dense_rank() OVER (ORDER BY b.unit_key) AS INTEGER) AS unit_no,
+  CASE WHEN b.place_key IS NOT NULL THEN CAST(dense_rank() OVER (ORDER BY b.place_key) AS INTEGER) END AS place_no,
+  CAST(dense_rank() OVER (ORDER BY coalesce(b.department_name, b.report_id)) AS INTEGER) AS dept_no,
+  CASE WHEN b.score IS NOT NULL THEN least(greatest((CAST(floor(b.score) AS INTEGER) // 5) * 5, 0), 95) END AS score_bucket
+FROM (
 SELECT r.report_id, u.unit_key, r.department_name, r.sector, r.kind, r.title,
   r.province, r.prefecture, r.county, r.level, r.jurisdiction_code,
   coalesce(r.county, r.prefecture, r.province) AS place,
@@ -153,7 +172,8 @@ LEFT JOIN (SELECT report_id, count(*) AS failed FROM checks WHERE NOT passed GRO
   ON c.report_id = r.report_id
 LEFT JOIN (SELECT report_id, count(*) AS n FROM problems WHERE categories <> 'none' GROUP BY report_id) p
   ON p.report_id = r.report_id
-ORDER BY r.fiscal_year NULLS LAST, r.province NULLS LAST, r.report_id`;
+) b
+ORDER BY b.fiscal_year NULLS LAST, b.province NULLS LAST, b.report_id`;
 
 const SANGONG_UNIT = `CREATE OR REPLACE TABLE sangong_unit AS
 WITH sg0 AS (
@@ -180,6 +200,19 @@ SELECT a.*, p.actual AS prev_actual_unit
 FROM sg a LEFT JOIN sg p ON p.unit_key = a.unit_key AND p.category = a.category AND p.year = a.year - 1
 ORDER BY a.year, a.province NULLS LAST, a.category`;
 
+const SANGONG_CUBE = `CREATE OR REPLACE TABLE sangong_cube AS
+SELECT CAST(grouping(province, prefecture, county) AS INTEGER) AS g, year, category, province, prefecture, county,
+  sum(budget) AS budget, sum(actual) AS actual,
+  sum(actual) FILTER (WHERE budget IS NOT NULL) AS actual_b,
+  sum(budget) FILTER (WHERE actual IS NOT NULL) AS budget_a,
+  sum(actual) FILTER (WHERE prev_actual_unit IS NOT NULL) AS actual_p,
+  sum(prev_actual_unit) FILTER (WHERE actual IS NOT NULL) AS prev_a,
+  count(*) AS units
+FROM sangong_unit
+GROUP BY GROUPING SETS ((year, category), (year, category, province), (year, category, province, prefecture),
+  (year, category, province, prefecture, county))
+ORDER BY g DESC, year, province NULLS LAST, category`;
+
 const PROBLEM_CAT_REPORT = `CREATE OR REPLACE TABLE problem_cat_report AS
 SELECT pc.report_id, r.fiscal_year, r.province, r.prefecture, r.county, r.level, r.sector, r.kind, r.place, r.place_key,
   pc.category, CAST(count(DISTINCT pc.problem_no) AS INTEGER) AS problems
@@ -194,6 +227,27 @@ FROM budget_lines WHERE scope <> 'total'`;
 const INDICATOR_MISSED = `CREATE OR REPLACE TABLE indicator_missed AS
 SELECT report_id, count(*) AS missed FROM indicators WHERE weight > 0 AND score < weight * 0.6 GROUP BY report_id`;
 
+const REPORT_FLAGS = `CREATE OR REPLACE TABLE report_flags AS
+SELECT r.report_id, r.fiscal_year, r.province, r.prefecture, r.county, r.level, r.sector, r.kind,
+  coalesce(r.province, '') || '|' || coalesce(r.prefecture, '') || '|' || coalesce(r.county, '') || '|'
+    || coalesce(nullif(trim(r.department_name), ''), '#' || r.report_id) AS watch_unit,
+  CAST(dense_rank() OVER (ORDER BY coalesce(r.province, '') || '|' || coalesce(r.prefecture, '') || '|' || coalesce(r.county, '') || '|'
+    || coalesce(nullif(trim(r.department_name), ''), '#' || r.report_id)) AS INTEGER) AS watch_unit_no,
+  r.execution_rate, coalesce(r.adjustment_rate, r.stated_adjustment_rate) AS adjustment, r.score,
+  r.problem_count, r.failed_checks,
+  l.min_rate AS min_line_rate, s.max_control AS max_sangong_control, s.max_total_yoy AS max_sangong_total_yoy,
+  coalesce(m.missed, 0) AS missed_indicators,
+  hs.report_id IS NOT NULL AS has_sangong, hi.report_id IS NOT NULL AS has_indicators
+FROM unit_year r
+LEFT JOIN (SELECT report_id, min(rate) AS min_rate FROM line_rate GROUP BY report_id) l ON l.report_id = r.report_id
+LEFT JOIN (SELECT report_id, max(control_rate) FILTER (WHERE budget > 0) AS max_control,
+             max(yoy_change) FILTER (WHERE category = 'total') AS max_total_yoy
+           FROM sangong_long GROUP BY report_id) s ON s.report_id = r.report_id
+LEFT JOIN indicator_missed m ON m.report_id = r.report_id
+LEFT JOIN (SELECT DISTINCT report_id FROM sangong) hs ON hs.report_id = r.report_id
+LEFT JOIN (SELECT DISTINCT report_id FROM indicators) hi ON hi.report_id = r.report_id
+ORDER BY r.fiscal_year NULLS LAST, r.province NULLS LAST, r.report_id`;
+
 /**
  * Builds the analysis tables (report_unit, sangong_long, unit_year: materialized as TABLES, not views, so a filter
  * change scans precomputed rows instead of re-running the joins and window functions) and the pre-aggregated
@@ -201,27 +255,22 @@ SELECT report_id, count(*) AS missed FROM indicators WHERE weight > 0 AND score 
  * tables. unit_year is stored sorted by fiscal_year, province so DuckDB's zone maps skip row groups on filters.
  */
 export async function createViews(db: QueryClient): Promise<void> {
-  for (const m of MACROS) await db.exec(m);
+  // Few round trips (each is a message to the DuckDB worker in the browser): the statements go in two batches.
+  await db.exec(MACROS.join(';\n'));
   // An older database may hold these names as views: drop whichever kind is there.
-  for (const name of [...VIEW_NAMES, ...DERIVED_TABLE_NAMES]) await dropRelation(db, name);
-  await db.exec(REPORT_UNIT);
-  await db.exec(SANGONG_LONG);
-  await db.exec(UNIT_YEAR);
-  await db.exec(SANGONG_UNIT);
-  await db.exec(PROBLEM_CAT_REPORT);
-  await db.exec(LINE_RATE);
-  await db.exec(INDICATOR_MISSED);
+  const names = [...VIEW_NAMES, ...DERIVED_TABLE_NAMES];
+  const existing = await db.query<{ n: string; t: string }>(
+    `SELECT table_name AS n, table_type AS t FROM information_schema.tables
+     WHERE table_schema = 'main' AND table_name IN (${names.map(lit).join(', ')})`,
+  );
+  const drops = existing.map((r) => `DROP ${r.t === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${r.n}`);
+  await db.exec(
+    [...drops, REPORT_UNIT, SANGONG_LONG, UNIT_YEAR, SANGONG_UNIT, PROBLEM_CAT_REPORT, LINE_RATE, INDICATOR_MISSED, REPORT_FLAGS, SANGONG_CUBE].join(';\n'),
+  );
 }
 
 /** Rebuilds the analysis and helper tables after rows were added to or removed from the base tables. */
 export const refreshViews = createViews;
-
-async function dropRelation(db: QueryClient, name: string): Promise<void> {
-  const rows = await db.query<{ t: string }>(
-    `SELECT table_type AS t FROM information_schema.tables WHERE table_name = ${lit(name)} AND table_schema = 'main'`,
-  );
-  for (const r of rows) await db.exec(`DROP ${r.t === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${name}`);
-}
 
 /** `expr IN (years)` for the filter's years, or TRUE when no year is selected. */
 export function yearsIn(years: readonly number[], expr: string): string {

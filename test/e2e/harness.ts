@@ -14,7 +14,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '../..');
-export const DIST = path.join(REPO, 'dist');
+/** The build to serve: dist/, or PERFATLAS_DIST (a private build, e.g. `vite build --outDir /tmp/x`, immune to concurrent rebuilds). */
+export const DIST = process.env.PERFATLAS_DIST ? path.resolve(process.env.PERFATLAS_DIST) : path.join(REPO, 'dist');
 export const DATA = path.join(REPO, 'data');
 export const SCREENSHOTS = path.join(here, 'screenshots');
 

@@ -37,9 +37,10 @@ async function bodyText(): Promise<string> {
 /** Runs SQL in the console page and reads the result table (all rows must fit on screen). */
 async function sql(query: string): Promise<Record<string, string>[]> {
   await gotoRoute(s, '#/sql');
+  const before = await s.page.$eval('.sql-page', (p) => Number(p.getAttribute('data-runs')));
   await s.page.fill('.sql-editor textarea', query);
   await s.page.press('.sql-editor textarea', 'Control+Enter');
-  await s.page.waitForSelector('.sql-meta, .sql-error, .sql-refused, .sql-result .empty-state', { timeout: 30_000 });
+  await s.page.waitForFunction((n) => Number(document.querySelector('.sql-page')?.getAttribute('data-runs')) > n, before, { timeout: 30_000 });
   const err = await s.page.$('.sql-error, .sql-refused');
   if (err) throw new Error(`SQL failed: ${await err.textContent()}`);
   return s.page.evaluate(() => {
@@ -84,7 +85,7 @@ describe('导入 in Chromium, starting from an empty dataset (data=none)', () =>
     expect(text).toContain('未加载内置数据');
     expect(text).toContain('数据只保存在本浏览器中，不会上传');
     expect(await footerReports()).toBe(0);
-    expect(s.requests.some((u) => u.endsWith('/data/manifest.json'))).toBe(false);
+    expect(s.requests.some((u) => /\/data\/(manifest|summary)\.json$/.test(u))).toBe(false);
     await gotoRoute(s, '#/execution');
     expect(new URL(s.page.url()).search).toBe('?data=none');
     expect(await s.page.$('.data-none-banner a[href^="#/import"]')).not.toBeNull();
@@ -122,7 +123,8 @@ describe('导入 in Chromium, starting from an empty dataset (data=none)', () =>
       const text = await card.innerText();
       if (r.department.name) expect(text).toContain(r.department.name);
       if (r.fiscalYear) expect(text).toContain(`${r.fiscalYear}年度`);
-      expect(await card.locator('figure.prov mark').count()).toBeGreaterThan(0);
+      expect(await card.locator('figure.prov').count(), r.source.file).toBeGreaterThan(0);
+      expect(await card.locator('figure.prov mark').count(), r.source.file).toBeGreaterThan(0);
       const results = await card.locator('.review-checks table.checks tbody tr').evaluateAll((trs) => trs.map((t) => t.className));
       const firstPassed = results.indexOf('passed');
       if (firstPassed >= 0) expect(results.slice(firstPassed).every((c) => c === 'passed')).toBe(true);
@@ -134,10 +136,9 @@ describe('导入 in Chromium, starting from an empty dataset (data=none)', () =>
     const card = s.page.locator(`.review-card[data-file="${first.source.file}"]`);
     const corrected = `${first.department.name ?? '某单位'}（核对后）`;
     await card.locator('input[aria-label^="单位"]').fill(corrected);
-    await expect(card.locator('.fix-badge').first().textContent()).resolves.toContain('已更正');
+    await expect(card.locator('.review-fields .fix-badge').first().textContent()).resolves.toContain('已更正');
     expect(await card.innerText()).toContain(`人工更正：原值 ${first.department.name ?? '（空）'}，改为 ${corrected}`);
     expect(await card.innerText()).toContain('已按更正后的数值重新校验');
-    await card.locator('summary').first().scrollIntoViewIfNeeded();
     await screenshot(s.page, 'import-review-corrected');
 
     await s.page.click('[data-action="add-reports"]');
@@ -197,7 +198,6 @@ describe('导入 in Chromium, starting from an empty dataset (data=none)', () =>
     expect(batch).toContain('已加载');
     expect(batch).toContain('1 处人工更正');
     expect(batch).toContain(String(cli!.reports.length));
-    await s.page.locator('section.local-data').scrollIntoViewIfNeeded();
     await screenshot(s.page, 'import-local-data');
 
     await s.page.click('section.local-data button:has-text("全部清除")');
@@ -231,7 +231,6 @@ describe('导入 in Chromium, starting from an empty dataset (data=none)', () =>
     expect(problems[0]!.text).toContain('fiscal_year');
     expect(problems[1]!.text).toContain('kind');
     expect(problems[1]!.text).toContain('annual_report');
-    await s.page.locator('[data-testid="dataset-result"]').scrollIntoViewIfNeeded();
     await screenshot(s.page, 'import-dataset-problems');
     await s.page.click('[data-action="add-dataset"]');
     await s.page.waitForSelector('section[aria-labelledby="import-dataset-h"] .import-ok');
@@ -246,7 +245,7 @@ describe('导入 in Chromium, starting from an empty dataset (data=none)', () =>
     await s.page.setInputFiles('input[name="dataset-files"]', { name: 'reports.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await s.page.waitForSelector('[data-testid="dataset-result"]');
     const again = await s.page.$$eval('table.import-problems tbody tr', (trs) => trs.map((t) => (t as HTMLElement).innerText));
-    expect(again.filter((t) => t.includes('已在数据集中')).length).toBe(n);
+    expect(again.filter((t) => t.includes('已在数据集中')).length, again.join('\n')).toBe(n);
     expect(await s.page.isDisabled('[data-action="add-dataset"]')).toBe(true);
     expect(await footerReports()).toBe(n);
   });

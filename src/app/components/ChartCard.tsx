@@ -97,7 +97,10 @@ export function ChartCard<T>(p: ChartCardProps<T>) {
             onClick={() => setTableOpen((o) => !o)}
           >
             {t(lang, 'tools.table')}
-            <span className="sr-only">：{p.title}</span>
+            <span className="sr-only">
+              {t(lang, 'common.colon')}
+              {p.title}
+            </span>
             <span aria-hidden="true">{tableOpen ? ' ▴' : ' ▾'}</span>
           </button>
         </div>

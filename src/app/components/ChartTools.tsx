@@ -211,7 +211,7 @@ export function EmbedButton({ chart, title, lang, filters, view }: { chart: stri
         className="tool-btn"
         ref={trigger}
         aria-haspopup="dialog"
-        aria-label={`${t(lang, 'tools.embed')}：${title}`}
+        aria-label={`${t(lang, 'tools.embed')}${t(lang, 'common.colon')}${title}`}
         onClick={() => setOpen(true)}
       >
         {t(lang, 'tools.embed')}
@@ -271,6 +271,8 @@ function EmbedDialog({
   useEffect(() => {
     const d = ref.current!;
     if (!d.open) d.showModal();
+    // Start on the first control (not the focus-trap sentinel).
+    d.querySelector<HTMLElement>('.dialog-head button')?.focus();
     const cancel = (e: Event) => {
       e.preventDefault();
       closeRef.current();
@@ -295,7 +297,7 @@ function EmbedDialog({
   const copy = async (text: string, which: string, area: string) => {
     try {
       await navigator.clipboard.writeText(text);
-      setCopied(`${which}：${t(lang, 'common.copied')}`);
+      setCopied(`${which}${t(lang, 'common.colon')}${t(lang, 'common.copied')}`);
     } catch {
       const el = document.getElementById(area) as HTMLTextAreaElement | null;
       el?.select();
@@ -303,8 +305,18 @@ function EmbedDialog({
     }
   };
 
+  // Focus trap that also covers the preview iframe (keys pressed inside it never reach this document): focus that
+  // runs off either end lands on a sentinel and is sent to the other end.
+  const focusables = () =>
+    [...(ref.current?.querySelectorAll<HTMLElement>('button, [href], input, textarea, select, iframe, [tabindex]:not([tabindex="-1"])') ?? [])].filter(
+      (el) => !el.classList.contains('focus-sentinel') && !(el as HTMLButtonElement).disabled,
+    );
+  const toFirst = () => focusables()[0]?.focus();
+  const toLast = () => focusables().at(-1)?.focus();
+
   return (
     <dialog ref={ref} className="embed-dialog" aria-labelledby={`${id}-h`} aria-describedby={`${id}-intro`}>
+      <span className="focus-sentinel" tabIndex={0} onFocus={toLast} />
       <div className="dialog-head">
         <h2 id={`${id}-h`}>{t(lang, 'embed.title', { title })}</h2>
         <button type="button" className="tool-btn" onClick={onClose}>
@@ -350,7 +362,8 @@ function EmbedDialog({
         </button>
       </div>
       <p className="small">
-        {t(lang, 'embed.url')}：
+        {t(lang, 'embed.url')}
+        {t(lang, 'common.colon')}
         <a href={url} target="_blank" rel="noopener noreferrer" className="embed-url">
           {url}
         </a>
@@ -368,6 +381,7 @@ function EmbedDialog({
           style={{ width: width === 'responsive' ? '100%' : `${width}px`, maxWidth: '100%', height: previewHeight, border: 0 }}
         />
       </div>
+      <span className="focus-sentinel" tabIndex={0} onFocus={toFirst} />
     </dialog>
   );
 }

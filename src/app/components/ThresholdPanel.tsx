@@ -5,23 +5,21 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { FLAG_RULES, type FlagRule, type Thresholds } from '../../metrics/flags';
-import { flagGroup, FLAG_GROUP_LABELS } from '../../charts/watch';
-import { UNIT_TEXT, fromDisplay, snapThreshold, thresholdDisplay, thresholdOverrides, toDisplay } from '../thresholds-url';
+import { flagGroup, flagGroupLabel } from '../../charts/watch';
+import { fromDisplay, snapThreshold, thresholdDisplay, thresholdOverrides, toDisplay, unitText } from '../thresholds-url';
 import { setThresholds } from '../url-state';
+import type { Lang } from '../i18n/labels';
+import { tOr, t as tr } from '../i18n/messages';
+import { useLang } from '../i18n/use-t';
 
-/** How each rule compares with its threshold, in words (see the rules' SQL in src/metrics/flags.ts). */
-const OPERATOR: Record<string, string> = {
-  low_execution: '低于',
-  low_line_execution: '低于',
-  high_adjustment: '绝对值超过',
-  sangong_overrun: '控制率超过',
-  sangong_rising: '增幅超过',
-  inflated_self_eval: '得分不低于',
-  failed_checks: '未通过不少于',
-};
+/** How each rule compares with its threshold, in words (see the rules' SQL in src/metrics/flags.ts): `th.op.<rule>`. */
+const operator = (rule: string, lang: Lang) => tOr(lang, `th.op.${rule}`, tr(lang, 'th.op.default'));
+const ruleName = (r: FlagRule, lang: Lang) => (lang === 'en' ? r.en : r.zh);
+const ruleExplain = (r: FlagRule, lang: Lang) => (lang === 'en' ? r.explainEn : r.explainZh);
 
 function ThresholdInput({ rule, value, all }: { rule: FlagRule; value: number; all: Thresholds }) {
   const id = useId();
+  const lang = useLang();
   const t = rule.threshold!;
   const [draft, setDraft] = useState(toDisplay(rule, value));
   const timer = useRef<number | undefined>(undefined);
@@ -47,19 +45,19 @@ function ThresholdInput({ rule, value, all }: { rule: FlagRule; value: number; a
   const changed = value !== t.default;
   const unit = t.unit;
   return (
-    <div className={`th-control${changed ? ' changed' : ''}`} title={rule.explainZh}>
+    <div className={`th-control${changed ? ' changed' : ''}`} title={ruleExplain(rule, lang)}>
       <div className="th-head">
         <label htmlFor={id}>
-          {rule.zh}
+          {ruleName(rule, lang)}
           <span className="th-info" aria-hidden="true">
             ⓘ
           </span>
         </label>
-        <span className={`th-group ${flagGroup(rule.id)}`}>{FLAG_GROUP_LABELS[flagGroup(rule.id)]}</span>
+        <span className={`th-group ${flagGroup(rule.id)}`}>{flagGroupLabel(flagGroup(rule.id), lang)}</span>
       </div>
       <div className="th-input">
         <span className="th-op" aria-hidden="true">
-          {OPERATOR[rule.id] ?? '阈值'}
+          {operator(rule.id, lang)}
         </span>
         <input
           id={id}
@@ -85,18 +83,23 @@ function ThresholdInput({ rule, value, all }: { rule: FlagRule; value: number; a
             }
           }}
         />
-        <span className="th-unit">{UNIT_TEXT[unit]}</span>
+        <span className="th-unit">{unitText(unit, lang)}</span>
         {changed ? (
-          <button type="button" className="btn-link th-default" onClick={() => setThresholds(thresholdOverrides({ ...all, [rule.id]: t.default }))} title="恢复此项默认值">
-            默认 {thresholdDisplay(rule, t.default)}
+          <button
+            type="button"
+            className="btn-link th-default"
+            onClick={() => setThresholds(thresholdOverrides({ ...all, [rule.id]: t.default }))}
+            title={tr(lang, 'th.restoreOne')}
+          >
+            {tr(lang, 'th.defaultIs', { v: thresholdDisplay(rule, t.default, lang) })}
           </button>
         ) : (
-          <span className="muted th-default">默认</span>
+          <span className="muted th-default">{tr(lang, 'th.default')}</span>
         )}
       </div>
       <p className="th-help" id={`${id}-help`}>
-        {rule.explainZh}
-        <span className="muted">（范围 {thresholdDisplay(rule, t.min)}–{thresholdDisplay(rule, t.max)}）</span>
+        {ruleExplain(rule, lang)}
+        <span className="muted">{tr(lang, 'th.range', { a: thresholdDisplay(rule, t.min, lang), b: thresholdDisplay(rule, t.max, lang) })}</span>
       </p>
     </div>
   );
@@ -104,20 +107,21 @@ function ThresholdInput({ rule, value, all }: { rule: FlagRule; value: number; a
 
 export function ThresholdPanel({ thresholds, overrides }: { thresholds: Thresholds; overrides: Thresholds }) {
   const [explain, setExplain] = useState(false);
+  const lang = useLang();
   const adjustable = FLAG_RULES.filter((r) => r.threshold);
   const fixed = FLAG_RULES.filter((r) => !r.threshold);
   const n = Object.keys(overrides).length;
   return (
     <section className={`card threshold-panel${explain ? ' explain' : ''}`} aria-labelledby="th-title">
       <header className="card-head">
-        <h3 id="th-title">阈值设置</h3>
+        <h3 id="th-title">{tr(lang, 'th.title')}</h3>
         <div className="card-actions">
-          <span className={n ? 'warn small' : 'muted small'}>{n ? `${n} 项已调整，链接中已记录` : '全部为默认值'}</span>
+          <span className={n ? 'warn small' : 'muted small'}>{n ? tr(lang, 'th.changed', { n }) : tr(lang, 'th.allDefault')}</span>
           <button type="button" className="btn-link" aria-expanded={explain} onClick={() => setExplain((x) => !x)}>
-            {explain ? '隐藏说明' : '显示说明'}
+            {tr(lang, explain ? 'th.hideHelp' : 'th.showHelp')}
           </button>
           <button type="button" className="btn-link" disabled={!n} onClick={() => setThresholds({})}>
-            恢复默认
+            {tr(lang, 'th.restoreAll')}
           </button>
         </div>
       </header>
@@ -127,14 +131,14 @@ export function ThresholdPanel({ thresholds, overrides }: { thresholds: Threshol
         ))}
       </div>
       <p className="card-note th-fixed">
-        另有不设阈值的规则：
+        {tr(lang, 'th.fixed')}
         {fixed.map((r, i) => (
-          <span key={r.id} title={r.explainZh}>
-            {i ? '、' : ''}
-            <abbr title={r.explainZh}>{r.zh}</abbr>
+          <span key={r.id} title={ruleExplain(r, lang)}>
+            {i ? tr(lang, 'filters.listSep') : ''}
+            <abbr title={ruleExplain(r, lang)}>{ruleName(r, lang)}</abbr>
           </span>
         ))}
-        。将鼠标停在规则名上可查看说明，或点击右上角“显示说明”。
+        {tr(lang, 'th.fixedEnd')}
       </p>
     </section>
   );

@@ -111,7 +111,7 @@ function EmbedChart({ spec, theme, lang, info }: { spec: ChartSpec<any>; theme: 
         query={q}
         build={spec.build}
         emptyReason={emptyReason(filters, t(lang, spec.what), lang)}
-        height={spec.height}
+        height={q.data && spec.heightFor ? spec.heightFor(q.data) : spec.height}
         embed
         theme={theme}
         className="embed-card"

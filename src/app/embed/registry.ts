@@ -73,6 +73,8 @@ export interface ChartSpec<R = Record<string, unknown>> {
   columns: DataColumn<R>[];
   /** Drawing height in px (the embed uses it; pages may choose their own). */
   height: number;
+  /** Height from the rows, when it grows with them (one bar per unit). */
+  heightFor?: (rows: R[]) => number;
   /** Title depending on the view state (the ranking's order); defaults to the language's title. */
   title?: (lang: Lang, view: ViewState) => string;
 }
@@ -146,6 +148,7 @@ export const CHARTS = {
     build: (rows, o) => executionRankingOption(rows, { ...o, order: o.view?.rank === 'high' ? 'high' : 'low' }),
     columns: executionUnitColumns(),
     height: 520,
+    heightFor: (rows) => Math.max(220, Math.min(30, rows.filter((r) => r.execution_rate !== null).length) * 28 + 70),
   }),
   'execution-lines': spec({
     id: 'execution-lines',
@@ -318,11 +321,11 @@ export const CHART_IDS = Object.keys(CHARTS) as ChartId[];
 export const NEEDS_EXTRAS: ReadonlySet<string> = new Set(['sangong-control', 'problems-heatmap']);
 
 /** The entry for an id, typed loosely for generic consumers (embed page, chart card tools). */
-export function chartSpec(id: string | null | undefined): ChartSpec<any> | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
-  return id && Object.prototype.hasOwnProperty.call(CHARTS, id) ? (CHARTS as Record<string, ChartSpec<any>>)[id] : undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+export function chartSpec(id: string | null | undefined): ChartSpec<any> | undefined {
+  return id && Object.prototype.hasOwnProperty.call(CHARTS, id) ? (CHARTS as Record<string, ChartSpec<any>>)[id] : undefined;
 }
 
-export function chartTitle(s: ChartSpec<any>, lang: Lang, view: ViewState = {}): string { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function chartTitle(s: ChartSpec<any>, lang: Lang, view: ViewState = {}): string {
   return s.title ? s.title(lang, view) : lang === 'en' ? s.titleEn : s.titleZh;
 }
 

@@ -5,6 +5,7 @@
  */
 import { useMemo, useState, type DragEvent } from 'react';
 import { insertRows } from '../../io/dataset-sql';
+import { createViews } from '../../metrics/views';
 import { importFiles, type ImportProblem, type ImportResult } from '../../io/import';
 import { formatOfFile } from '../../io/formats';
 import { TABLE_NAMES } from '../../model/tables';
@@ -70,7 +71,10 @@ export function DatasetImport() {
       if (local) {
         const entry = await local.add(result.rows, { name, source: 'dataset', files });
         if (entry.status === 'unsaved') note = `；但未能保存到本浏览器（${entry.error ?? ''}）`;
-      } else await insertRows(db, result.rows);
+      } else {
+        await insertRows(db, result.rows);
+        await createViews(db);
+      }
       await refresh?.();
       setMsg({
         ok: true,

@@ -6,6 +6,7 @@ import { useMemo, useState, type DragEvent } from 'react';
 import type { QueryClient } from '../../db/client';
 import { flattenReports } from '../../model/flatten';
 import { insertRows } from '../../io/dataset-sql';
+import { createViews } from '../../metrics/views';
 import { useData, useQuery } from '../data';
 import { formatCount } from '../format';
 import { formatBytes } from './download';
@@ -82,7 +83,10 @@ export function ReportFiles() {
         const entry = await local.add(rows, { name: batchName, source: 'reports', files: ready.map((r) => r.item.name), corrections });
         batch = entry.meta.id;
         if (entry.status === 'unsaved') note = `；但未能保存到本浏览器（${entry.error ?? ''}），关闭页面后需要重新导入`;
-      } else await insertRows(db, rows);
+      } else {
+        await insertRows(db, rows);
+        await createViews(db);
+      }
       review.markAdded(
         ready.map((r) => r.item.job),
         batch,
@@ -205,7 +209,8 @@ export function ReportFiles() {
             每个字段旁是它在原文中的出处（数字已高亮）。发现抽取错误可直接更正：更正会记录为“人工更正：原值 …”并重新运行数据校验。
           </p>
           {pendingReview.map((rv, i) => (
-            <ReviewCard key={rv.item.job} rv={rv} open={pendingReview.length <= 3 || i === 0} />
+            // Opened at first: the first report, and (among the first ten) those with failed checks.
+            <ReviewCard key={rv.item.job} rv={rv} open={i === 0 || (i < 10 && rv.report.checks.some((c) => !c.passed))} />
           ))}
         </div>
       ) : null}

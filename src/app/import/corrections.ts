@@ -14,7 +14,7 @@
  */
 import type { Jurisdiction, Report, ReportKind } from '../../model/report';
 import { REPORT_KINDS } from '../../model/report';
-import { canonical, changeRate, formatWan, ratio } from '../../money/decimal';
+import { canonical, changeRate, ratio } from '../../money/decimal';
 import { runChecks } from '../../extract/checks';
 import { gradeForScore } from '../../extract/checks/grade';
 import { sectorOf } from '../../extract/fields/sector';
@@ -120,7 +120,7 @@ function show(field: CorrectableField, v: unknown): string {
     case 'budget.initial':
     case 'budget.adjusted':
     case 'budget.actual':
-      return `${String(v)} 万元（${formatWan(String(v))}）`;
+      return `${String(v)} 万元`;
     default:
       return String(v);
   }
@@ -153,6 +153,7 @@ export function hasEdits(report: Report, edits: Edits): boolean {
 }
 
 export function applyCorrections(original: Report, edits: Edits): { report: Report; records: CorrectionRecord[] } {
+  if (!Object.values(edits).some((v) => v !== undefined)) return { report: original, records: [] };
   const r: Report = structuredClone(original);
   const records: CorrectionRecord[] = [];
   const note = (field: CorrectableField, from: unknown, to: unknown) => {

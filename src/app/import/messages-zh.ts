@@ -96,8 +96,9 @@ const PART_RULES: Rule[] = [
 ];
 
 export function importProblemZh(message: string): string {
+  // "report X is already loaded; skipped (…)" and "…; row skipped" are one statement; other "; " join reasons.
   return message
-    .split('; ')
+    .split(/; (?!(?:row )?skipped\b)/)
     .map((part) => apply(PART_RULES, part) ?? part)
     .join('；');
 }

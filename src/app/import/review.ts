@@ -58,6 +58,19 @@ export interface Reviewed {
   blocked: string | null;
 }
 
+/** Corrected reports by item (an item object changes only when that item does): typing re-checks one report. */
+const corrected = new WeakMap<ReviewItem, { report: Report; records: CorrectionRecord[]; invalid: ItemEdits['invalid'] }>();
+
+function correct(item: ReviewItem, original: Report) {
+  let c = corrected.get(item);
+  if (!c) {
+    const { edits, invalid } = editsOf(item);
+    c = { ...applyCorrections(original, edits), invalid };
+    corrected.set(item, c);
+  }
+  return c;
+}
+
 /** Every extracted item with its corrected report and whether it can be added. */
 export function reviewAll(items: readonly ReviewItem[], existingIds: ReadonlySet<string>): Reviewed[] {
   const out: Reviewed[] = [];
@@ -65,8 +78,7 @@ export function reviewAll(items: readonly ReviewItem[], existingIds: ReadonlySet
   for (const item of items) {
     if (item.status.state !== 'done') continue;
     const original = item.status.report;
-    const { edits, invalid } = editsOf(item);
-    const { report, records } = applyCorrections(original, edits);
+    const { report, records, invalid } = correct(item, original);
     let blocked: string | null = null;
     const dupOf = firstById.get(original.id);
     if (item.added) blocked = null;

@@ -30,17 +30,19 @@ import { emptyReason, formatCount } from '../format';
 import { effectiveThresholds } from '../thresholds-url';
 import { hrefTo, navigate, setFilters, setView, type ViewState } from '../url-state';
 import { RuleChip } from '../components/RuleChip';
-
-const LEVEL_TEXT = { province: '省份', prefecture: '市（州）', county: '县（区）' } as const;
+import { useLang } from '../i18n/use-t';
+import { t } from '../i18n/messages';
 
 export function League({ filters, view, overrides }: { filters: Filters; view: ViewState; overrides: Thresholds }) {
+  const lang = useLang();
   const thresholds = useMemo(() => effectiveThresholds(overrides), [overrides]);
   const q = useQuery((db) => leagueTable(db, filters, thresholds), ['league', filters, thresholds]);
   const level = leagueLevel(filters);
+  const levelText = t(lang, `league.level.${level}`);
   const metric: LeagueMetric = isLeagueMetric(view.metric) ? view.metric : 'flagged_share';
-  const spec = leagueMetricSpec(metric);
+  const spec = leagueMetricSpec(metric, lang);
   const rows = useMemo(() => rankLeague(q.data ?? [], metric), [q.data, metric]);
-  const reason = emptyReason(filters);
+  const reason = emptyReason(filters, undefined, lang);
 
   const canDrill = useCallback((place: string) => level !== 'county' && !place.endsWith('本级') && !place.startsWith('（'), [level]);
   const drill = (place: string) => {
@@ -56,20 +58,17 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
     const p = (e.data as { place?: string } | null)?.place;
     if (p) drill(p);
   };
-  const nextLevel = level === 'province' ? '各市（州）' : level === 'prefecture' ? '各县（区）' : null;
+  const nextLevel = level === 'province' ? t(lang, 'league.next.prefecture') : level === 'prefecture' ? t(lang, 'league.next.county') : null;
   const firedRules = FLAG_RULES.filter((r) => rows.some((row) => (ruleCountsOf(row)[r.id] ?? 0) > 0));
   const nOverrides = Object.keys(overrides).length;
 
   return (
     <div className="page league">
-      <PageHead title="地区排行">
-        同级地区横向比较：被关注报告占比（按关注名单的规则与阈值）、执行率中位数、三公经费控制率（决算 ÷ 预算）和数据一致的报告占比。
-        用于比较一个市内的各县区、一个省内的各市。
-      </PageHead>
+      <PageHead title={t(lang, 'nav.league')}>{t(lang, 'league.lead')}</PageHead>
       <section className="card league-level">
-        <nav className="league-crumbs" aria-label="地区层级">
+        <nav className="league-crumbs" aria-label={t(lang, 'league.levels')}>
           <button type="button" className="btn-link" disabled={!filters.province} onClick={() => setFilters({ province: null })}>
-            全部省份
+            {t(lang, 'filters.allProvinces')}
           </button>
           {filters.province ? (
             <>
@@ -95,31 +94,28 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
           ) : null}
         </nav>
         <p className="league-explain">
-          当前按<strong>{LEVEL_TEXT[level]}</strong>分组：
+          <strong>{t(lang, 'league.groupedBy', { level: levelText })}</strong>
           {level === 'province'
-            ? '未选择省份，每行一个省份。'
+            ? t(lang, 'league.explain.province')
             : level === 'prefecture'
-              ? `已选择 ${filters.province}，每行是其下的一个市（州），县区单位计入所属的市；省直部门单列为“${filters.province}本级”。`
-              : `已选择 ${filters.prefecture ?? filters.county}，每行是其下的一个县（区）；市直部门单列为“本级”。`}
-          {nextLevel ? `点击行或柱子查看该地区的${nextLevel}。` : '点击行查看该县区的关注名单。'}
+              ? t(lang, 'league.explain.prefecture', { p: filters.province })
+              : t(lang, 'league.explain.county', { p: filters.prefecture ?? filters.county })}
+          {nextLevel ? t(lang, 'league.clickNext', { next: nextLevel }) : t(lang, 'league.clickWatch')}
           <span className="muted">
             {' '}
-            “被关注”的判定使用{nOverrides ? `已调整的 ${nOverrides} 项阈值` : '默认阈值'}（
-            <a href={hrefTo({ page: 'watch' }, filters, {}, overrides)}>在关注名单页调整</a>）。
+            {nOverrides ? t(lang, 'league.thresholdsAdjusted', { n: nOverrides }) : t(lang, 'league.thresholdsDefault')}
+            <a href={hrefTo({ page: 'watch' }, filters, {}, overrides)}>{t(lang, 'league.adjust')}</a>
+            {t(lang, 'league.adjustEnd')}
           </span>
         </p>
       </section>
       <ChartCard
-        title={`${LEVEL_TEXT[level]}排行：${spec.label}`}
-        note={`${spec.worse === 'high' ? '数值越高越需关注' : '数值越低越需关注'}，最需关注的排在最上方${
-          metric === 'median_execution_rate'
-            ? '；虚线为 90%，低于它的为橙红色'
-            : metric === 'sangong_control_rate'
-              ? '；虚线为 100%，超过即超预算'
-              : metric === 'consistent_share'
-                ? '；低于 100% 即有报告数字对不上'
-                : '；虚线为所有地区合计的占比，高于它的为橙红色'
-        }。${nextLevel ? `点击柱子查看该地区的${nextLevel}。` : ''}`}
+        title={t(lang, 'league.chartTitle', { level: levelText, metric: spec.label })}
+        note={`${t(lang, spec.worse === 'high' ? 'league.worseHigh' : 'league.worseLow')}${
+          metric === 'median_execution_rate' || metric === 'sangong_control_rate' || metric === 'consistent_share'
+            ? t(lang, `league.line.${metric}`)
+            : t(lang, 'league.line.share')
+        }${t(lang, 'league.end')}${nextLevel ? t(lang, 'league.clickBar', { next: nextLevel }) : ''}`}
         query={q}
         build={build}
         emptyReason={reason}
@@ -127,17 +123,17 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
         onClick={onChartClick}
         actions={
           <label className="inline-select">
-            <span className="muted">指标</span>
+            <span className="muted">{t(lang, 'league.metric')}</span>
             <select name="metric" value={metric} onChange={(e) => setView({ metric: e.target.value === 'flagged_share' ? null : e.target.value })}>
               {LEAGUE_METRICS.map((m) => (
                 <option key={m} value={m}>
-                  {leagueMetricSpec(m).label}
+                  {leagueMetricSpec(m, lang).label}
                 </option>
               ))}
-              <optgroup label="各规则标记的报告占比">
+              <optgroup label={t(lang, 'league.perRule')}>
                 {FLAG_RULES.map((r) => (
                   <option key={r.id} value={`rule:${r.id}`}>
-                    {r.zh}
+                    {lang === 'en' ? r.en : r.zh}
                   </option>
                 ))}
               </optgroup>
@@ -147,25 +143,27 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
       />
       <section className="card" aria-busy={q.loading}>
         <header className="card-head">
-          <h3>{LEVEL_TEXT[level]}排行表</h3>
-          <span className="muted">{q.data ? `${rows.length} 个地区 · 按“${spec.label}”排序` : '…'}</span>
+          <h3 id="league-table-h">{t(lang, 'league.table', { level: levelText })}</h3>
+          <span className="muted">{q.data ? t(lang, 'league.tableCount', { n: rows.length, metric: spec.label }) : '…'}</span>
         </header>
-        {q.error ? <p className="warn">查询失败：{q.error.message}</p> : null}
+        {q.error ? <p className="warn">{t(lang, 'common.queryFailedMsg', { msg: q.error.message })}</p> : null}
         {q.data && !rows.length ? <EmptyState>{reason}</EmptyState> : null}
         {rows.length ? (
-          <div className="table-scroll tall">
+          <div className="table-scroll tall" role="region" aria-labelledby="league-table-h" tabIndex={0}>
             <table className="data league-table">
               <thead>
                 <tr>
-                  <th>地区</th>
-                  <th className="num">单位</th>
-                  <th className="num">报告</th>
-                  <th className="num">被关注报告</th>
-                  <th className="num">执行率中位数</th>
-                  <th className="num">三公控制率</th>
-                  <th className="num">数据一致</th>
-                  <th>各规则标记的报告占比</th>
-                  <th />
+                  <th scope="col">{t(lang, 'f.place')}</th>
+                  <th scope="col" className="num">{t(lang, 'league.th.units')}</th>
+                  <th scope="col" className="num">{t(lang, 'league.th.reports')}</th>
+                  <th scope="col" className="num">{t(lang, 'league.th.flagged')}</th>
+                  <th scope="col" className="num">{t(lang, 'league.th.rate')}</th>
+                  <th scope="col" className="num">{t(lang, 'league.th.control')}</th>
+                  <th scope="col" className="num">{t(lang, 'league.th.consistent')}</th>
+                  <th scope="col">{t(lang, 'league.perRule')}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t(lang, 'league.th.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -180,11 +178,11 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
                       data-place={r.place}
                     >
                       <th scope="row">{r.place}</th>
-                      <td className="num">{formatCount(r.units)}</td>
-                      <td className="num">{formatCount(r.reports)}</td>
+                      <td className="num">{formatCount(r.units, lang)}</td>
+                      <td className="num">{formatCount(r.reports, lang)}</td>
                       <td className={`num${r.flagged_reports ? ' warn' : ''}`}>
-                        {formatCount(r.flagged_reports)}
-                        <span className="muted">（{formatRate(r.flagged_share, 0)}）</span>
+                        {formatCount(r.flagged_reports, lang)}
+                        <span className="muted">{lang === 'en' ? ` (${formatRate(r.flagged_share, 0)})` : `（${formatRate(r.flagged_share, 0)}）`}</span>
                       </td>
                       <td className={`num${r.median_execution_rate !== null && cmpDecimal(r.median_execution_rate, '0.9') < 0 ? ' warn' : ''}`}>
                         {formatRate(r.median_execution_rate)}
@@ -201,7 +199,7 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
                             {firedRules
                               .filter((x) => (byRule[x.id] ?? 0) > 0)
                               .map((x) => (
-                                <span key={x.id} className="league-rule" title={`${flagLabel(x.id)}：${byRule[x.id]} 份报告`}>
+                                <span key={x.id} className="league-rule" title={t(lang, 'league.ruleTip', { rule: flagLabel(x.id, lang), n: byRule[x.id] })}>
                                   <RuleChip rule={x.id} /> {formatRate(ruleShare(r, x.id), 0)}
                                 </span>
                               ))}
@@ -220,7 +218,7 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
                               drill(r.place);
                             }}
                           >
-                            {nextLevel ? `查看${nextLevel}` : '关注名单'} ›
+                            {nextLevel ? t(lang, 'league.view', { next: nextLevel }) : t(lang, 'league.watchList')} ›
                           </button>
                         ) : null}
                       </td>
@@ -231,10 +229,7 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
             </table>
           </div>
         ) : null}
-        <p className="card-note">
-          被关注报告：至少触发一条关注名单规则的报告（括号内为占报告数的比例）。执行率中位数：各报告执行率的中位数。三公控制率：三公经费合计决算数 ÷
-          预算数。数据一致：没有未通过校验的报告所占比例。
-        </p>
+        <p className="card-note">{t(lang, 'league.note')}</p>
       </section>
     </div>
   );

@@ -17,24 +17,27 @@ import { useQuery } from '../data';
 import { emptyReason, formatCount } from '../format';
 import { checkLabel, severityLabel } from '../i18n/labels';
 import { hrefTo, setView, type ViewState } from '../url-state';
+import { useLang } from '../i18n/use-t';
+import { t, type Lang } from '../i18n/messages';
 
 export function Quality({ filters, view, overrides }: { filters: Filters; view: ViewState; overrides: Thresholds }) {
+  const lang = useLang();
   const summaryQ = useQuery((db) => checkSummary(db, filters), ['checkSummary', filters]);
   const failedQ = useQuery((db) => failedChecks(db, filters), ['failedChecks', filters]);
   const rule = view.rule ?? null;
   const place = view.place ?? null;
-  const byRule = useMemo(() => qualityByRule(summaryQ.data ?? []), [summaryQ.data]);
-  const byPlace = useMemo(() => qualityByPlace(summaryQ.data ?? []), [summaryQ.data]);
+  const byRule = useMemo(() => qualityByRule(summaryQ.data ?? [], lang), [summaryQ.data, lang]);
+  const byPlace = useMemo(() => qualityByPlace(summaryQ.data ?? [], lang), [summaryQ.data, lang]);
   const failed = failedQ.data ?? [];
   const list = failed.filter((c) => (!rule || c.rule === rule) && (!place || (c.place ?? '（未识别地区）') === place));
   const groups = useMemo(() => {
     const m = new Map<string, FailedCheckRow[]>();
     for (const c of list) m.set(c.rule, [...(m.get(c.rule) ?? []), c]);
-    return [...m.entries()].sort((a, b) => b[1].length - a[1].length || checkLabel(a[0]).localeCompare(checkLabel(b[0]), 'zh'));
-  }, [list]);
+    return [...m.entries()].sort((a, b) => b[1].length - a[1].length || checkLabel(a[0], lang).localeCompare(checkLabel(b[0], lang), lang === 'en' ? 'en' : 'zh'));
+  }, [list, lang]);
   const reports = new Set(failed.map((c) => c.report_id)).size;
   const checked = byRule.reduce((s, r) => s + r.checked, 0);
-  const reason = emptyReason(filters, '校验记录');
+  const reason = emptyReason(filters, t(lang, 'quality.what'), lang);
   const build = useCallback((rows: QualityAgg[], o: BuildOptions) => qualityByRuleOption(rows, { ...o, selected: rule }), [rule]);
   const onClick = (e: ChartClick) => {
     const r = (e.data as { rule?: string } | null)?.rule;
@@ -45,19 +48,25 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
 
   return (
     <div className="page quality">
-      <PageHead title="数据质量">
-        每份报告抽取后都核对其自身数字：写明的比率与按金额计算的是否一致、分项之和是否等于合计、正文与表格是否一致等。未通过的校验说明报告中的数字
-        不能直接采信，需对照原文核实。下列每一项都附有比对的数字和原文出处。
-      </PageHead>
+      <PageHead title={t(lang, 'nav.quality')}>{t(lang, 'quality.lead')}</PageHead>
       <div className="figures quality-figures" aria-busy={loading}>
-        <Figure label="未通过的校验" value={loading ? '…' : formatCount(failed.length)} tone={failed.length ? 'warn' : 'ok'} sub={loading ? null : `共运行 ${formatCount(checked)} 项校验`} />
-        <Figure label="涉及报告" value={loading ? '…' : formatCount(reports)} sub="份报告至少有一项未通过" />
-        <Figure label="涉及规则" value={loading ? '…' : formatCount(byRule.filter((r) => r.failed > 0).length)} sub={`共 ${byRule.length} 条规则运行过`} />
+        <Figure
+          label={t(lang, 'quality.fig.failed')}
+          value={loading ? '…' : formatCount(failed.length, lang)}
+          tone={failed.length ? 'warn' : 'ok'}
+          sub={loading ? null : t(lang, 'quality.fig.failedSub', { n: formatCount(checked, lang) })}
+        />
+        <Figure label={t(lang, 'quality.fig.reports')} value={loading ? '…' : formatCount(reports, lang)} sub={t(lang, 'quality.fig.reportsSub')} />
+        <Figure
+          label={t(lang, 'quality.fig.rules')}
+          value={loading ? '…' : formatCount(byRule.filter((r) => r.failed > 0).length, lang)}
+          sub={t(lang, 'quality.fig.rulesSub', { n: byRule.length })}
+        />
       </div>
       <div className="grid-2">
         <ChartCard
-          title="各校验规则：未通过与通过"
-          note="每条规则运行的次数，橙红色为未通过。点击柱子只看该规则，再点一次取消。"
+          title={t(lang, 'quality.chart')}
+          note={t(lang, 'quality.chartNote')}
           query={{ ...summaryQ, data: summaryQ.data ? byRule : undefined }}
           build={build}
           emptyReason={reason}
@@ -66,19 +75,19 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
         />
         <section className="card" aria-busy={summaryQ.loading}>
           <header className="card-head">
-            <h3>按地区</h3>
-            <span className="muted">点击地区只看该地区</span>
+            <h3 id="quality-places-h">{t(lang, 'quality.byPlace')}</h3>
+            <span className="muted">{t(lang, 'quality.byPlaceNote')}</span>
           </header>
           {summaryQ.data && !byPlace.length ? <EmptyState>{reason}</EmptyState> : null}
           {byPlace.length ? (
-            <div className="table-scroll">
+            <div className="table-scroll" role="region" aria-labelledby="quality-places-h" tabIndex={0}>
               <table className="data quality-places">
                 <thead>
                   <tr>
-                    <th>地区</th>
-                    <th className="num">未通过</th>
-                    <th className="num">校验数</th>
-                    <th className="num">未通过占比</th>
+                    <th scope="col">{t(lang, 'f.place')}</th>
+                    <th scope="col" className="num">{t(lang, 'quality.th.failed')}</th>
+                    <th scope="col" className="num">{t(lang, 'quality.th.checked')}</th>
+                    <th scope="col" className="num">{t(lang, 'quality.th.share')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -96,7 +105,7 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
                   ))}
                 </tbody>
               </table>
-              {byPlace.length > PLACE_LIMIT ? <p className="muted small">仅列出未通过最多的 {PLACE_LIMIT} 个地区（共 {byPlace.length} 个）。</p> : null}
+              {byPlace.length > PLACE_LIMIT ? <p className="muted small">{t(lang, 'quality.placesMore', { n: PLACE_LIMIT, total: byPlace.length })}</p> : null}
             </div>
           ) : null}
         </section>
@@ -104,25 +113,26 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
       <section className="card" id="failed-checks" aria-busy={failedQ.loading}>
         <header className="card-head">
           <h3>
-            未通过的校验{rule ? `：${checkLabel(rule)}` : ''}
+            {t(lang, 'quality.failedList')}
+            {rule ? `${t(lang, 'common.colon')}${checkLabel(rule, lang)}` : ''}
             {place ? ` · ${place}` : ''}
           </h3>
           <div className="card-actions">
-            <span className="muted">{failedQ.data ? `${list.length} 项` : '…'}</span>
+            <span className="muted">{failedQ.data ? t(lang, 'quality.count', { n: list.length }) : '…'}</span>
             {rule || place ? (
               <button type="button" className="btn-link" onClick={() => setView({ rule: null, place: null })}>
-                显示全部
+                {t(lang, 'quality.showAll')}
               </button>
             ) : null}
           </div>
         </header>
-        {failedQ.error ? <p className="warn">查询失败：{failedQ.error.message}</p> : null}
+        {failedQ.error ? <p className="warn">{t(lang, 'common.queryFailedMsg', { msg: failedQ.error.message })}</p> : null}
         {failedQ.data && !failed.length ? (
-          <EmptyState>{summaryQ.data && summaryQ.data.length ? `${formatCount(checked)} 项校验全部通过。` : reason}</EmptyState>
+          <EmptyState>{summaryQ.data && summaryQ.data.length ? t(lang, 'quality.allPassed', { n: formatCount(checked, lang) }) : reason}</EmptyState>
         ) : null}
-        {failedQ.data && failed.length > 0 && !list.length ? <EmptyState>所选规则或地区没有未通过的校验。</EmptyState> : null}
+        {failedQ.data && failed.length > 0 && !list.length ? <EmptyState>{t(lang, 'quality.noneSelected')}</EmptyState> : null}
         {groups.map(([r, items]) => (
-          <CheckGroup key={r} rule={r} items={items} link={link} />
+          <CheckGroup key={r} rule={r} items={items} link={link} lang={lang} />
         ))}
       </section>
     </div>
@@ -132,23 +142,23 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
 const GROUP_LIMIT = 30;
 const PLACE_LIMIT = 100;
 
-function CheckGroup({ rule, items, link }: { rule: string; items: FailedCheckRow[]; link: (id: string) => string }) {
+function CheckGroup({ rule, items, link, lang }: { rule: string; items: FailedCheckRow[]; link: (id: string) => string; lang: Lang }) {
   const [limit, setLimit] = useState(GROUP_LIMIT);
   return (
     <section className="check-group" data-rule={rule}>
       <h4>
-        {checkLabel(rule)} <code>{rule}</code>
-        <span className="muted">{items.length} 项</span>
+        {checkLabel(rule, lang)} <code>{rule}</code>
+        <span className="muted">{t(lang, 'quality.count', { n: items.length })}</span>
       </h4>
       <ol className="check-items">
         {items.slice(0, limit).map((c, i) => (
           <li key={`${c.report_id}-${i}`}>
             <div className="check-meta">
               <a href={link(c.report_id)}>
-                {c.department_name ?? '（未识别单位）'} {c.fiscal_year ?? ''}
+                {c.department_name ?? t(lang, 'common.unknownUnit')} {c.fiscal_year ?? ''}
               </a>
               <span className="muted">{c.place ?? ''}</span>
-              <span className={`sev ${c.severity}`}>{severityLabel(c.severity)}</span>
+              <span className={`sev ${c.severity}`}>{severityLabel(c.severity, lang)}</span>
             </div>
             <p className="check-message">{c.message}</p>
             {parseFigures(c.figures).length ? (
@@ -162,20 +172,22 @@ function CheckGroup({ rule, items, link }: { rule: string; items: FailedCheckRow
             ) : null}
             {splitQuotes(c.quotes).length ? (
               <div className="check-quotes">
-                <span className="muted small">原文：</span>
+                <span className="muted small">{t(lang, 'quality.source')}</span>
                 {splitQuotes(c.quotes).map((q, j) => (
-                  <blockquote key={j}>{q}</blockquote>
+                  <blockquote key={j} lang="zh-CN">
+                    {q}
+                  </blockquote>
                 ))}
               </div>
             ) : (
-              <p className="muted small">未记录原文出处，请在报告页查看。</p>
+              <p className="muted small">{t(lang, 'quality.noSource')}</p>
             )}
           </li>
         ))}
       </ol>
       {items.length > limit ? (
         <button type="button" className="btn-link more-flags" onClick={() => setLimit((n) => n + 100)}>
-          再显示 {Math.min(100, items.length - limit)} 项（共 {items.length} 项）
+          {t(lang, 'quality.more', { n: Math.min(100, items.length - limit), total: items.length })}
         </button>
       ) : null}
     </section>

@@ -2,7 +2,7 @@
  * 报告详情: every extracted field next to the source text it came from (figure highlighted, file and offsets),
  * budget lines, 三公 by year, indicators, problems and the consistency checks (failed first).
  */
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, useEffect, type ReactNode } from 'react';
 import { formatRate, formatWan, ratio } from '../../money/decimal';
 import { reportDetail } from '../../metrics/report';
 import type { Filters } from '../../metrics/filters';
@@ -15,11 +15,13 @@ import { formatDate, formatPlace } from '../format';
 import { splitPhrases } from '../highlight';
 import { gradeLabel, kindLabel, levelLabel, problemLabel, sangongLabel, scopeLabel, severityLabel } from '../i18n/labels';
 import { hrefTo, type Page } from '../url-state';
+import { useLang } from '../i18n/use-t';
+import { t, type Lang, type MessageKey } from '../i18n/messages';
 
 type Cell = string | number | boolean | null | undefined;
 type Rec = Record<string, Cell>;
 
-export interface ProvRow {
+interface ProvRow {
   field: string;
   start_offset: Cell;
   end_offset: Cell;
@@ -29,24 +31,29 @@ export interface ProvRow {
 }
 
 /** Report columns shown as fields, with the provenance path(s) the extractor uses for them. */
-const FIELDS: { col: string; label: string; path: string; show: (v: Cell, r: Rec) => ReactNode }[] = [
-  { col: 'title', label: '标题', path: 'title', show: (v) => text(v) },
-  { col: 'kind', label: '报告类型', path: 'kind', show: (v) => kindLabel(v as string) },
-  { col: 'fiscal_year', label: '年度', path: 'fiscalYear', show: (v) => (v ? `${v}年` : '—') },
-  { col: 'published_date', label: '发布/落款日期', path: 'publishedDate', show: (v) => formatDate(v as string | null) },
-  { col: 'department_name', label: '单位', path: 'department.name', show: (v) => text(v) },
-  { col: 'sector', label: '行业', path: 'department.sector', show: (v) => text(v) },
-  { col: 'province', label: '地区', path: 'jurisdiction', show: (_v, r) => formatPlace(r as { province: string | null }) },
-  { col: 'level', label: '层级', path: 'jurisdiction.level', show: (v) => levelLabel(v as string | null) },
-  { col: 'score', label: '自评得分', path: 'score', show: (v) => text(v) },
-  { col: 'grade', label: '等级', path: 'grade', show: (v, r) => (v ? `${gradeLabel(v as string)}${r.grade_source === 'derived' ? '（按得分推定）' : ''}` : '—') },
-  { col: 'budget_initial', label: '年初预算数', path: 'budget.initial', show: (v) => formatWan(v as string | null) },
-  { col: 'budget_adjusted', label: '全年预算数（调整后）', path: 'budget.adjusted', show: (v) => formatWan(v as string | null) },
-  { col: 'budget_actual', label: '全年执行数', path: 'budget.actual', show: (v) => formatWan(v as string | null) },
-  { col: 'execution_rate', label: '执行率（计算）', path: 'budget.executionRate', show: (v) => formatRate(v as string | null) },
-  { col: 'stated_execution_rate', label: '执行率（报告所列）', path: 'budget.statedExecutionRate', show: (v) => formatRate(v as string | null) },
-  { col: 'adjustment_rate', label: '调整率（计算）', path: 'budget.adjustmentRate', show: (v) => formatRate(v as string | null) },
-  { col: 'stated_adjustment_rate', label: '调整率（报告所列）', path: 'budget.statedAdjustmentRate', show: (v) => formatRate(v as string | null) },
+const FIELDS: { col: string; label: MessageKey; path: string; show: (v: Cell, r: Rec, lang: Lang) => ReactNode }[] = [
+  { col: 'title', label: 'report.field.title', path: 'title', show: (v) => text(v) },
+  { col: 'kind', label: 'report.field.kind', path: 'kind', show: (v, _r, lang) => kindLabel(v as string, lang) },
+  { col: 'fiscal_year', label: 'report.field.year', path: 'fiscalYear', show: (v, _r, lang) => (v ? t(lang, 'common.year', { y: String(v) }) : '—') },
+  { col: 'published_date', label: 'report.field.published', path: 'publishedDate', show: (v, _r, lang) => formatDate(v as string | null, lang) },
+  { col: 'department_name', label: 'report.field.unit', path: 'department.name', show: (v) => text(v) },
+  { col: 'sector', label: 'report.field.sector', path: 'department.sector', show: (v) => text(v) },
+  { col: 'province', label: 'report.field.place', path: 'jurisdiction', show: (_v, r) => formatPlace(r as { province: string | null }) },
+  { col: 'level', label: 'report.field.level', path: 'jurisdiction.level', show: (v, _r, lang) => levelLabel(v as string | null, lang) },
+  { col: 'score', label: 'report.field.score', path: 'score', show: (v) => text(v) },
+  {
+    col: 'grade',
+    label: 'report.field.grade',
+    path: 'grade',
+    show: (v, r, lang) => (v ? `${gradeLabel(v as string, lang)}${r.grade_source === 'derived' ? t(lang, 'report.field.derivedGrade') : ''}` : '—'),
+  },
+  { col: 'budget_initial', label: 'report.field.budgetInitial', path: 'budget.initial', show: (v, _r, lang) => formatWan(v as string | null, { lang }) },
+  { col: 'budget_adjusted', label: 'report.field.budgetAdjusted', path: 'budget.adjusted', show: (v, _r, lang) => formatWan(v as string | null, { lang }) },
+  { col: 'budget_actual', label: 'report.field.budgetActual', path: 'budget.actual', show: (v, _r, lang) => formatWan(v as string | null, { lang }) },
+  { col: 'execution_rate', label: 'report.field.rate', path: 'budget.executionRate', show: (v) => formatRate(v as string | null) },
+  { col: 'stated_execution_rate', label: 'report.field.statedRate', path: 'budget.statedExecutionRate', show: (v) => formatRate(v as string | null) },
+  { col: 'adjustment_rate', label: 'report.field.adjustment', path: 'budget.adjustmentRate', show: (v) => formatRate(v as string | null) },
+  { col: 'stated_adjustment_rate', label: 'report.field.statedAdjustment', path: 'budget.statedAdjustmentRate', show: (v) => formatRate(v as string | null) },
 ];
 
 function text(v: Cell): string {
@@ -57,16 +64,16 @@ function matches(field: string, path: string): boolean {
   return field === path || field.startsWith(`${path}.`) || field.startsWith(`${path}[`);
 }
 
-export function Quote({ p, file }: { p: ProvRow; file: string }) {
+function Quote({ p, file, lang = 'zh' }: { p: ProvRow; file: string; lang?: Lang }) {
   return (
     <figure className="prov">
-      <blockquote>
+      <blockquote lang="zh-CN">
         <Highlight text={p.quote} phrases={[p.raw]} />
       </blockquote>
       <figcaption>
-        {file} · 字符 {text(p.start_offset)}–{text(p.end_offset)}
-        {p.raw ? ` · 原文数字“${p.raw}”` : ''}
-        {p.unit ? ` · 单位 ${p.unit}` : ''}
+        {file} · {t(lang, 'report.quote.chars', { a: text(p.start_offset), b: text(p.end_offset) })}
+        {p.raw ? t(lang, 'report.quote.raw', { raw: p.raw }) : ''}
+        {p.unit ? t(lang, 'report.quote.unit', { unit: p.unit }) : ''}
         <span className="muted"> · {p.field}</span>
       </figcaption>
     </figure>
@@ -83,15 +90,38 @@ function parseFigures(s: Cell): [string, string][] {
   }
 }
 
+/** Printing: every collapsed section (<details>) opens for the printout and closes again afterwards. */
+function useExpandForPrint(): void {
+  useEffect(() => {
+    let opened: HTMLDetailsElement[] = [];
+    const before = () => {
+      opened = [...document.querySelectorAll<HTMLDetailsElement>('main details:not([open])')];
+      for (const d of opened) d.open = true;
+    };
+    const after = () => {
+      for (const d of opened) d.open = false;
+      opened = [];
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+}
+
 export function ReportDetail({ id, filters }: { id: string; filters: Filters }) {
+  const lang = useLang();
   const q = useQuery((db) => reportDetail(db, id), ['report', id]);
+  useExpandForPrint();
   if (q.error)
     return (
       <div className="page">
-        <EmptyState>读取报告 {id} 失败：{q.error.message}</EmptyState>
+        <EmptyState>{t(lang, 'report.loadFailed', { id, msg: q.error.message })}</EmptyState>
       </div>
     );
-  if (q.data === undefined) return <div className="page-loading">正在读取报告…</div>;
+  if (q.data === undefined) return <div className="page-loading">{t(lang, 'report.loading')}</div>;
   const d = q.data as unknown as {
     report: Rec | null;
     lines: Rec[];
@@ -106,7 +136,8 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
     return (
       <div className="page">
         <EmptyState>
-          没有编号为 {id} 的报告。<a href={hrefTo({ page: 'table' }, filters)}>在对比表中查找</a>
+          {t(lang, 'report.missing', { id })}
+          <a href={hrefTo({ page: 'table' }, filters)}>{t(lang, 'report.findInTable')}</a>
         </EmptyState>
       </div>
     );
@@ -122,9 +153,9 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
     years: typeof r.fiscal_year === 'number' ? [r.fiscal_year] : [],
     ...place,
   };
-  const analysis = (page: Page, label: string) => (
+  const analysis = (page: Page) => (
     <a key={page} className="pill" href={hrefTo({ page }, unitFilters)}>
-      {label}
+      {t(lang, `nav.${page}` as MessageKey)}
     </a>
   );
   const checks = [...(d.checks ?? [])].sort((a, b) => Number(a.passed === true) - Number(b.passed === true));
@@ -134,37 +165,41 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
 
   return (
     <div className="page report">
-      <p className="crumbs">
-        <a href={hrefTo({ page: 'table' }, filters)}>对比表</a> › 报告详情
-      </p>
+      <nav className="crumbs" aria-label={t(lang, 'nav.report')}>
+        <a href={hrefTo({ page: 'table' }, filters)}>{t(lang, 'nav.table')}</a> › {t(lang, 'nav.report')}
+      </nav>
       <PageHead title={text(r.department_name ?? r.title)}>
-        {formatPlace(place)} · {r.fiscal_year ? `${r.fiscal_year}年度` : '年度未识别'} · {kindLabel(r.kind as string)}
-        {r.published_date ? ` · ${formatDate(r.published_date as string)}` : ''}
+        {formatPlace(place)} · {r.fiscal_year ? t(lang, 'report.fiscalYear', { y: String(r.fiscal_year) }) : t(lang, 'report.noYear')} ·{' '}
+        {kindLabel(r.kind as string, lang)}
+        {r.published_date ? ` · ${formatDate(r.published_date as string, lang)}` : ''}
       </PageHead>
       <div className="report-links">
-        <span className="muted">同地区同年度：</span>
-        {analysis('execution', '执行率')}
-        {analysis('sangong', '三公经费')}
-        {analysis('scores', '自评得分')}
-        {analysis('problems', '问题分类')}
-        {analysis('table', '对比表')}
+        <span className="muted">{t(lang, 'report.samePlace')}</span>
+        {analysis('execution')}
+        {analysis('sangong')}
+        {analysis('scores')}
+        {analysis('problems')}
+        {analysis('table')}
+        <button type="button" className="btn print-button" onClick={() => window.print()}>
+          {t(lang, 'print.button')}
+        </button>
       </div>
       <p className="muted small">
-        来源文件 {file}（{text(r.source_format)}）· SHA-256 {String(r.source_sha256 ?? '').slice(0, 16)}… · 报告编号 {id}
-        {r.synthetic ? ' · 合成数据' : ''}
+        {t(lang, 'report.sourceLine', { file, format: text(r.source_format), sha: String(r.source_sha256 ?? '').slice(0, 16), id })}
+        {r.synthetic ? t(lang, 'report.synthetic') : ''}
       </p>
 
       <section className="card">
         <header className="card-head">
-          <h3>抽取字段与出处</h3>
-          <span className="muted">{prov.length} 处原文引用</span>
+          <h3>{t(lang, 'report.fields')}</h3>
+          <span className="muted">{t(lang, 'report.quotes', { n: prov.length })}</span>
         </header>
         <table className="data fields">
           <thead>
             <tr>
-              <th style={{ width: '16%' }}>字段</th>
-              <th style={{ width: '18%' }}>值</th>
-              <th>原文出处</th>
+              <th scope="col" style={{ width: '16%' }}>{t(lang, 'report.th.field')}</th>
+              <th scope="col" style={{ width: '18%' }}>{t(lang, 'report.th.value')}</th>
+              <th scope="col">{t(lang, 'report.th.source')}</th>
             </tr>
           </thead>
           <tbody>
@@ -172,9 +207,9 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
               const ps = provFor(f.path);
               return (
                 <tr key={f.col}>
-                  <th scope="row">{f.label}</th>
-                  <td className={f.col.startsWith('budget') || f.col.includes('rate') ? 'num' : ''}>{f.show(r[f.col], r)}</td>
-                  <td>{ps.length ? ps.map((p, i) => <Quote key={i} p={p} file={file} />) : <span className="muted">—</span>}</td>
+                  <th scope="row">{t(lang, f.label)}</th>
+                  <td className={f.col.startsWith('budget') || f.col.includes('rate') ? 'num' : ''}>{f.show(r[f.col], r, lang)}</td>
+                  <td>{ps.length ? ps.map((p, i) => <Quote key={i} p={p} file={file} lang={lang} />) : <span className="muted">—</span>}</td>
                 </tr>
               );
             })}
@@ -182,23 +217,23 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
         </table>
       </section>
 
-      <ErrorBoundary what="预算行">
+      <ErrorBoundary what={t(lang, 'report.lines.what')}>
         <section className="card">
           <header className="card-head">
-            <h3>预算资金明细</h3>
-            <span className="muted">{d.lines.length} 行</span>
+            <h3>{t(lang, 'report.lines')}</h3>
+            <span className="muted">{t(lang, 'common.rows', { n: d.lines.length })}</span>
           </header>
           {d.lines.length ? (
             <table className="data">
               <thead>
                 <tr>
-                  <th>项目</th>
-                  <th>口径</th>
-                  <th className="num">年初预算</th>
-                  <th className="num">全年预算</th>
-                  <th className="num">执行数</th>
-                  <th className="num">执行率</th>
-                  <th className="num">报告所列执行率</th>
+                  <th scope="col">{t(lang, 'report.lines.item')}</th>
+                  <th scope="col">{t(lang, 'report.lines.scope')}</th>
+                  <th scope="col" className="num">{t(lang, 'report.lines.initial')}</th>
+                  <th scope="col" className="num">{t(lang, 'report.lines.adjusted')}</th>
+                  <th scope="col" className="num">{t(lang, 'report.lines.actual')}</th>
+                  <th scope="col" className="num">{t(lang, 'report.lines.rate')}</th>
+                  <th scope="col" className="num">{t(lang, 'report.lines.stated')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -210,10 +245,10 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
                     <Fragment key={i}>
                       <tr>
                         <td>{text(l.name)}</td>
-                        <td>{scopeLabel(l.scope as string)}</td>
-                        <td className="num">{formatWan((l.initial as string) ?? null)}</td>
-                        <td className="num">{formatWan((l.adjusted as string) ?? null)}</td>
-                        <td className="num">{formatWan((l.actual as string) ?? null)}</td>
+                        <td>{scopeLabel(l.scope as string, lang)}</td>
+                        <td className="num">{formatWan((l.initial as string) ?? null, { lang })}</td>
+                        <td className="num">{formatWan((l.adjusted as string) ?? null, { lang })}</td>
+                        <td className="num">{formatWan((l.actual as string) ?? null, { lang })}</td>
                         <td className={`num${rate !== null && cmpDecimal(rate, '0.9') < 0 ? ' warn' : ''}`}>{formatRate(rate)}</td>
                         <td className="num">{formatRate((l.stated_rate as string) ?? null)}</td>
                       </tr>
@@ -221,9 +256,9 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
                         <tr className="prov-row">
                           <td colSpan={7}>
                             <details>
-                              <summary>出处（{ps.length}）</summary>
+                              <summary>{t(lang, 'report.lines.sources', { n: ps.length })}</summary>
                               {ps.map((p, j) => (
-                                <Quote key={j} p={p} file={file} />
+                                <Quote key={j} p={p} file={file} lang={lang} />
                               ))}
                             </details>
                           </td>
@@ -235,34 +270,34 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
               </tbody>
             </table>
           ) : (
-            <p className="muted">报告中没有识别出预算资金明细。</p>
+            <p className="muted">{t(lang, 'report.lines.none')}</p>
           )}
         </section>
       </ErrorBoundary>
 
-      <ErrorBoundary what="三公经费">
+      <ErrorBoundary what={t(lang, 'nav.sangong')}>
         <section className="card">
           <header className="card-head">
-            <h3>三公经费（按年度）</h3>
+            <h3>{t(lang, 'report.sangong')}</h3>
           </header>
           {years.length ? (
             <div className="table-scroll">
               <table className="data">
                 <thead>
                   <tr>
-                    <th rowSpan={2}>类别</th>
+                    <th scope="col" rowSpan={2}>{t(lang, 'f.category')}</th>
                     {years.map((y) => (
-                      <th key={y} colSpan={3} className="center">
-                        {y}年
+                      <th key={y} scope="colgroup" colSpan={3} className="center">
+                        {t(lang, 'common.year', { y })}
                       </th>
                     ))}
                   </tr>
                   <tr>
                     {years.map((y) => (
                       <Fragment key={y}>
-                        <th className="num">预算数</th>
-                        <th className="num">决算数</th>
-                        <th className="num">控制率</th>
+                        <th scope="col" className="num">{t(lang, 'f.budget')}</th>
+                        <th scope="col" className="num">{t(lang, 'f.actual')}</th>
+                        <th scope="col" className="num">{t(lang, 'f.controlRate')}</th>
                       </Fragment>
                     ))}
                   </tr>
@@ -271,16 +306,16 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
                   {sgCats.map((c) => (
                     <tr key={c}>
                       <th scope="row">
-                        {sangongLabel(c)}
-                        {sangong.some((x) => String(x.category) === c && x.derived === true) ? <span className="muted small">（推算）</span> : null}
+                        {sangongLabel(c, lang)}
+                        {sangong.some((x) => String(x.category) === c && x.derived === true) ? <span className="muted small">{t(lang, 'report.sangong.derived')}</span> : null}
                       </th>
                       {years.map((y) => {
                         const s = sangong.find((x) => String(x.category) === c && String(x.year) === y);
                         const ctl = (s?.control_rate as string | null | undefined) ?? null;
                         return (
                           <Fragment key={y}>
-                            <td className="num">{formatWan((s?.budget as string) ?? null)}</td>
-                            <td className="num">{formatWan((s?.actual as string) ?? null)}</td>
+                            <td className="num">{formatWan((s?.budget as string) ?? null, { lang })}</td>
+                            <td className="num">{formatWan((s?.actual as string) ?? null, { lang })}</td>
                             <td className={`num${ctl !== null && cmpDecimal(ctl, '1') > 0 ? ' warn' : ''}`}>{formatRate(ctl)}</td>
                           </Fragment>
                         );
@@ -291,30 +326,30 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
               </table>
             </div>
           ) : (
-            <p className="muted">报告中没有识别出三公经费。</p>
+            <p className="muted">{t(lang, 'report.sangong.none')}</p>
           )}
         </section>
       </ErrorBoundary>
 
-      <ErrorBoundary what="绩效指标">
+      <ErrorBoundary what={t(lang, 'report.indicators')}>
         <section className="card">
           <header className="card-head">
-            <h3>绩效指标</h3>
-            <span className="muted">{d.indicators.length} 项</span>
+            <h3 id="report-indicators-h">{t(lang, 'report.indicators')}</h3>
+            <span className="muted">{t(lang, 'report.indicators.count', { n: d.indicators.length })}</span>
           </header>
           {d.indicators.length ? (
-            <div className="table-scroll tall">
+            <div className="table-scroll tall" role="region" aria-labelledby="report-indicators-h" tabIndex={0}>
               <table className="data">
                 <thead>
                   <tr>
-                    <th>一级</th>
-                    <th>二级</th>
-                    <th>三级指标</th>
-                    <th>年度指标值</th>
-                    <th>实际完成值</th>
-                    <th className="num">分值</th>
-                    <th className="num">得分</th>
-                    <th>偏差原因</th>
+                    <th scope="col">{t(lang, 'report.ind.l1')}</th>
+                    <th scope="col">{t(lang, 'report.ind.l2')}</th>
+                    <th scope="col">{t(lang, 'report.ind.l3')}</th>
+                    <th scope="col">{t(lang, 'report.ind.target')}</th>
+                    <th scope="col">{t(lang, 'report.ind.actual')}</th>
+                    <th scope="col" className="num">{t(lang, 'report.ind.weight')}</th>
+                    <th scope="col" className="num">{t(lang, 'report.ind.score')}</th>
+                    <th scope="col">{t(lang, 'report.ind.deviation')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -334,27 +369,27 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
               </table>
             </div>
           ) : (
-            <p className="muted">报告中没有识别出绩效指标表。</p>
+            <p className="muted">{t(lang, 'report.indicators.none')}</p>
           )}
         </section>
       </ErrorBoundary>
 
       <section className="card">
         <header className="card-head">
-          <h3>存在的问题</h3>
-          <span className="muted">{d.problems.length} 条</span>
+          <h3>{t(lang, 'report.problems')}</h3>
+          <span className="muted">{t(lang, 'common.items', { n: d.problems.length })}</span>
         </header>
         {d.problems.length ? (
           <ol className="sentences">
             {d.problems.map((p, i) => (
               <li key={i}>
-                <blockquote>
+                <blockquote lang="zh-CN">
                   <Highlight text={String(p.text ?? '')} phrases={splitPhrases(p.matched as string)} />
                 </blockquote>
                 <div className="sentence-meta">
                   {splitPhrases(p.categories as string).map((c) => (
                     <a key={c} className="tag" href={hrefTo({ page: 'problems' }, unitFilters, { cat: c })}>
-                      {problemLabel(c)}
+                      {problemLabel(c, lang)}
                     </a>
                   ))}
                 </div>
@@ -362,33 +397,34 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
             ))}
           </ol>
         ) : (
-          <p className="muted">报告中没有识别出“存在的问题”。</p>
+          <p className="muted">{t(lang, 'report.problems.none')}</p>
         )}
       </section>
 
       <section className="card">
         <header className="card-head">
-          <h3>数据校验</h3>
+          <h3>{t(lang, 'report.checks')}</h3>
           <span className={failed ? 'warn' : 'muted'}>
-            {failed ? `${failed} 项未通过` : '全部通过'} / 共 {checks.length} 项
+            {failed ? t(lang, 'report.checks.failed', { n: failed }) : t(lang, 'report.checks.allPassed')}
+            {t(lang, 'report.checks.total', { n: checks.length })}
           </span>
         </header>
         {checks.length ? (
           <table className="data checks">
             <thead>
               <tr>
-                <th>结果</th>
-                <th>级别</th>
-                <th>规则</th>
-                <th>说明</th>
-                <th>相关数字</th>
+                <th scope="col">{t(lang, 'report.checks.result')}</th>
+                <th scope="col">{t(lang, 'report.checks.severity')}</th>
+                <th scope="col">{t(lang, 'report.checks.rule')}</th>
+                <th scope="col">{t(lang, 'report.checks.message')}</th>
+                <th scope="col">{t(lang, 'report.checks.figures')}</th>
               </tr>
             </thead>
             <tbody>
               {checks.map((c, i) => (
                 <tr key={i} className={c.passed === true ? 'passed' : 'failed'}>
-                  <td>{c.passed === true ? '✓ 通过' : '✗ 未通过'}</td>
-                  <td>{severityLabel(c.severity as string)}</td>
+                  <td>{t(lang, c.passed === true ? 'report.checks.pass' : 'report.checks.fail')}</td>
+                  <td>{severityLabel(c.severity as string, lang)}</td>
                   <td>
                     <code>{text(c.rule)}</code>
                   </td>
@@ -405,26 +441,31 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
             </tbody>
           </table>
         ) : (
-          <p className="muted">没有校验记录。</p>
+          <p className="muted">{t(lang, 'report.checks.none')}</p>
         )}
       </section>
 
       <section className="card">
         <header className="card-head">
-          <h3>全部原文引用</h3>
-          <span className="muted">{prov.length} 处</span>
+          <h3>{t(lang, 'report.allQuotes')}</h3>
+          <span className="muted">{t(lang, 'report.allQuotes.count', { n: prov.length })}</span>
         </header>
         {prov.length ? (
           <details open={prov.length <= 12}>
-            <summary>按字段列出</summary>
+            <summary>{t(lang, 'report.allQuotes.byField')}</summary>
             {prov.map((p, i) => (
-              <Quote key={i} p={p} file={file} />
+              <Quote key={i} p={p} file={file} lang={lang} />
             ))}
           </details>
         ) : (
-          <p className="muted">没有出处记录。</p>
+          <p className="muted">{t(lang, 'report.allQuotes.none')}</p>
         )}
       </section>
+      <footer className="print-only print-source">
+        <p>{t(lang, 'print.source', { file })}</p>
+        <p>{t(lang, 'print.url', { url: window.location.href })}</p>
+        <p>PerfAtlas 绩效图谱</p>
+      </footer>
     </div>
   );
 }

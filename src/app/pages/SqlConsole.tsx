@@ -3,7 +3,7 @@
  * anything reaches DuckDB (refusals in Chinese); results in a virtualized table with CSV export, row count and time.
  * The SQL that ran is kept in the URL (`q=`), so a link reproduces the query: it runs on load (it is read-only).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { QueryClient, Row } from '../../db/client';
 import { PageHead } from '../components/bits';
 import { ResultTable } from '../components/ResultTable';
@@ -20,6 +20,8 @@ import {
   resultColumns,
 } from '../sql-console';
 import { setView, type ViewState } from '../url-state';
+import { DERIVED_TABLE_NAMES, VIEW_NAMES } from '../../metrics/views';
+import { TABLE_NAMES } from '../../model/tables';
 
 type RunState =
   | { phase: 'idle' }
@@ -40,6 +42,11 @@ const TABLE_NOTES: Record<string, string> = {
   report_unit: '报告所属单位',
   sangong_long: '三公经费长表（含推算的合计与控制率）',
   unit_year: '单位 × 年度（执行率、三公、得分等）',
+  sangong_unit: '各单位三公经费合计',
+  problem_cat_report: '每份报告的问题类别',
+  line_rate: '预算行执行率',
+  indicator_missed: '未达标的绩效指标数',
+  report_flags: '关注名单规则用到的指标',
 };
 
 interface SchemaRow extends Row {
@@ -50,20 +57,44 @@ interface SchemaRow extends Row {
 }
 
 async function schema(db: QueryClient): Promise<SchemaRow[]> {
+  // information_schema lists views as BASE TABLE in this DuckDB: duckdb_views() tells them apart.
   return db.query<SchemaRow>(
-    `SELECT t.table_name AS name, t.table_type AS type, c.column_name AS col, c.data_type AS dtype
-     FROM information_schema.tables t
-     JOIN information_schema.columns c
-       ON c.table_catalog = t.table_catalog AND c.table_schema = t.table_schema AND c.table_name = t.table_name
-     WHERE t.table_schema = 'main' AND t.table_catalog = current_database() AND t.table_name NOT LIKE 'pa\\_%' ESCAPE '\\'
-     ORDER BY t.table_type, t.table_name, c.ordinal_position`,
+    `SELECT c.table_name AS name,
+            CASE WHEN v.view_name IS NULL THEN 'TABLE' ELSE 'VIEW' END AS type,
+            c.column_name AS col, c.data_type AS dtype
+     FROM information_schema.columns c
+     LEFT JOIN (SELECT DISTINCT view_name FROM duckdb_views() WHERE NOT internal AND NOT temporary) v ON v.view_name = c.table_name
+     WHERE c.table_schema = 'main' AND c.table_catalog = current_database() AND c.table_name NOT LIKE 'pa\\_%' ESCAPE '\\'
+     ORDER BY type, c.table_name, c.ordinal_position`,
   );
+}
+
+/** The analysis relations createViews builds from the base tables (materialized as tables, or views). */
+const DERIVED = new Set<string>([...VIEW_NAMES, ...DERIVED_TABLE_NAMES]);
+type Kind = 'TABLE' | 'DERIVED' | 'VIEW';
+const KIND_LABEL: Record<Kind, string> = { TABLE: '表', DERIVED: '分析表', VIEW: '视图' };
+const KIND_HEAD: Record<Kind, string> = { TABLE: '数据表', DERIVED: '分析表（由数据表计算，导入后自动重建）', VIEW: '视图' };
+function kindOf(name: string, type: string): Kind {
+  return DERIVED.has(name) ? 'DERIVED' : type === 'VIEW' ? 'VIEW' : 'TABLE';
+}
+
+/** The dataset's tables in their usual order, then the analysis tables, then views. */
+function schemaOrder(a: [string, { kind: Kind }], b: [string, { kind: Kind }]): number {
+  const rank = (x: [string, { kind: Kind }]) =>
+    x[1].kind === 'VIEW' ? 3000 : x[1].kind === 'DERIVED' ? 2000 : (TABLE_NAMES as readonly string[]).indexOf(x[0]) >= 0 ? (TABLE_NAMES as readonly string[]).indexOf(x[0]) : 1000;
+  return rank(a) - rank(b) || a[0].localeCompare(b[0]);
 }
 
 export function SqlConsole({ view }: { view: ViewState }) {
   const { db } = useData();
   const [text, setText] = useState(view.q ?? DEFAULT_SQL);
-  const [run, setRun] = useState<RunState>({ phase: 'idle' });
+  const [run, setRunState] = useState<RunState>({ phase: 'idle' });
+  // Finished runs, as data-runs on the page (tests wait for the next one).
+  const [finished, setFinished] = useState(0);
+  const setRun = useCallback((r: RunState) => {
+    setRunState(r);
+    if (r.phase === 'done' || r.phase === 'error' || r.phase === 'refused') setFinished((n) => n + 1);
+  }, []);
   const seq = useRef(0);
   const lastQ = useRef<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -92,7 +123,7 @@ export function SqlConsole({ view }: { view: ViewState }) {
         setRun({ phase: 'error', sql, message: cleanDbError(raw, p.wrapped), ms: performance.now() - t0 });
       }
     },
-    [db],
+    [db, setRun],
   );
 
   // A link with q= (or back / forward to one) shows and runs that SQL.
@@ -131,13 +162,13 @@ export function SqlConsole({ view }: { view: ViewState }) {
   };
 
   const tables = useMemo(() => {
-    const map = new Map<string, { type: string; cols: { col: string; dtype: string }[] }>();
+    const map = new Map<string, { kind: Kind; cols: { col: string; dtype: string }[] }>();
     for (const r of schemaQ.data ?? []) {
-      const e = map.get(r.name) ?? { type: r.type, cols: [] };
+      const e = map.get(r.name) ?? { kind: kindOf(r.name, r.type), cols: [] };
       e.cols.push({ col: r.col, dtype: r.dtype });
       map.set(r.name, e);
     }
-    return [...map.entries()];
+    return [...map.entries()].sort(schemaOrder);
   }, [schemaQ.data]);
 
   const exportCsv = () => {
@@ -150,7 +181,7 @@ export function SqlConsole({ view }: { view: ViewState }) {
   };
 
   return (
-    <div className="page sql-page">
+    <div className="page sql-page" data-runs={finished}>
       <PageHead title="SQL 控制台">
         用 SQL 直接查询数据集（DuckDB 方言，只读）：写入、建表、读取文件或网址的语句会在执行前被拒绝。按 Ctrl+Enter（Mac 上 ⌘+Enter）执行；
         执行过的语句保存在地址中，复制链接即可复现查询。
@@ -214,39 +245,42 @@ export function SqlConsole({ view }: { view: ViewState }) {
             <span className="muted small">点击列名插入</span>
           </header>
           {schemaQ.error ? <p className="warn">无法读取表结构：{schemaQ.error.message}</p> : null}
-          {tables.map(([name, t]) => (
-            <details key={name} className="schema-table">
-              <summary>
-                <code>{name}</code> <span className="muted small">{t.type === 'VIEW' ? '视图' : '表'} · {t.cols.length} 列</span>
-                {TABLE_NOTES[name] ? <div className="muted small">{TABLE_NOTES[name]}</div> : null}
-              </summary>
-              <div className="schema-actions">
-                <button
-                  type="button"
-                  className="btn-link"
-                  onClick={() => {
-                    const sql = `SELECT * FROM ${name} LIMIT 100`;
-                    setText(sql);
-                    runNow(sql);
-                  }}
-                >
-                  查看前 100 行
-                </button>
-                <button type="button" className="btn-link" onClick={() => runNow(`DESCRIBE ${name}`)}>
-                  DESCRIBE
-                </button>
-              </div>
-              <ul className="schema-cols">
-                {t.cols.map((c) => (
-                  <li key={c.col}>
-                    <button type="button" className="btn-link" onClick={() => insert(c.col)} title={`插入列名 ${c.col}`}>
-                      {c.col}
-                    </button>
-                    <span className="muted small">{c.dtype}</span>
-                  </li>
-                ))}
-              </ul>
-            </details>
+          {tables.map(([name, t], i) => (
+            <Fragment key={name}>
+              {i === 0 || tables[i - 1]![1].kind !== t.kind ? <h4 className="schema-group">{KIND_HEAD[t.kind]}</h4> : null}
+              <details className="schema-table">
+                <summary>
+                  <code>{name}</code> <span className="muted small">{KIND_LABEL[t.kind]} · {t.cols.length} 列</span>
+                  {TABLE_NOTES[name] ? <div className="muted small">{TABLE_NOTES[name]}</div> : null}
+                </summary>
+                <div className="schema-actions">
+                  <button
+                    type="button"
+                    className="btn-link"
+                    onClick={() => {
+                      const sql = `SELECT * FROM ${name} LIMIT 100`;
+                      setText(sql);
+                      runNow(sql);
+                    }}
+                  >
+                    查看前 100 行
+                  </button>
+                  <button type="button" className="btn-link" onClick={() => runNow(`DESCRIBE ${name}`)}>
+                    DESCRIBE
+                  </button>
+                </div>
+                <ul className="schema-cols">
+                  {t.cols.map((c) => (
+                    <li key={c.col}>
+                      <button type="button" className="btn-link" onClick={() => insert(c.col)} title={`插入列名 ${c.col}`}>
+                        {c.col}
+                      </button>
+                      <span className="muted small">{c.dtype}</span>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </Fragment>
           ))}
         </aside>
       </div>

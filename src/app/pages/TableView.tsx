@@ -23,12 +23,15 @@ import {
   compareDecimalStrings,
   csvHeader,
   csvValue,
+  headerOf,
   parseCols,
   parseSort,
   searchText,
   type ComparisonRow,
 } from '../table-columns';
 import { hrefTo, setView, type ViewState } from '../url-state';
+import { useLang } from '../i18n/use-t';
+import { t } from '../i18n/messages';
 
 const ROW_HEIGHT = 32;
 
@@ -37,6 +40,7 @@ function sortValue(row: Row<ComparisonRow>, id: string): string | number | null 
 }
 
 export function TableView({ filters, view }: { filters: Filters; view: ViewState }) {
+  const lang = useLang();
   const q = useQuery((db) => comparisonRows(db, filters), ['comparison', filters]);
   const rows = (q.data ?? []) as ComparisonRow[];
   const [text, setText] = useState(view.q ?? '');
@@ -67,7 +71,7 @@ export function TableView({ filters, view }: { filters: Filters; view: ViewState
       COLUMNS.map((c) => ({
         id: c.id,
         accessorFn: (r) => r[c.id],
-        header: c.header,
+        header: headerOf(c, lang),
         size: c.width,
         sortDescFirst: c.type !== 'text',
         sortingFn:
@@ -84,13 +88,13 @@ export function TableView({ filters, view }: { filters: Filters; view: ViewState
         cell: (ctx) =>
           c.id === 'department_name' ? (
             <a href={hrefTo({ page: 'report', id: ctx.row.original.report_id }, filters)} title={ctx.row.original.department_name ?? ''}>
-              {cellText(c, ctx.row.original)}
+              {cellText(c, ctx.row.original, lang)}
             </a>
           ) : (
-            cellText(c, ctx.row.original)
+            cellText(c, ctx.row.original, lang)
           ),
       })),
-    [filters],
+    [filters, lang],
   );
 
   const table = useReactTable({
@@ -141,22 +145,22 @@ export function TableView({ filters, view }: { filters: Filters; view: ViewState
   const exportCsv = () => {
     const cols = COLUMNS.filter((c) => visible.includes(c.id));
     const csv = toCsvExport(
-      ['报告编号', ...cols.map(csvHeader)],
-      tableRows.map((r) => [r.original.report_id, ...cols.map((c) => csvValue(c, r.original))]),
+      [t(lang, 'f.reportId'), ...cols.map((c) => csvHeader(c, lang))],
+      tableRows.map((r) => [r.original.report_id, ...cols.map((c) => csvValue(c, r.original, lang))]),
     );
-    downloadText(`perfatlas-对比表-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+    downloadText(`perfatlas-${t(lang, 'tablePage.fileName')}-${new Date().toISOString().slice(0, 10)}.csv`, csv);
   };
 
   return (
     <div className="page table-page">
-      <PageHead title="对比表">每个单位每个年度一行。点击表头排序，输入文字筛选，选择显示的列，导出 CSV（UTF-8，可直接用 Excel 打开）。</PageHead>
+      <PageHead title={t(lang, 'tablePage.title')}>{t(lang, 'tablePage.lead')}</PageHead>
       <div className="table-tools">
         <label className="search">
-          <span>筛选</span>
-          <input type="search" value={text} placeholder="单位、地区、行业…" onChange={(e) => setText(e.target.value)} aria-label="按文字筛选" />
+          <span>{t(lang, 'tablePage.search')}</span>
+          <input type="search" value={text} placeholder={t(lang, 'tablePage.searchPlaceholder')} onChange={(e) => setText(e.target.value)} aria-label={t(lang, 'tablePage.searchLabel')} />
         </label>
         <details className="col-chooser">
-          <summary>显示列（{visible.length}/{COLUMNS.length}）</summary>
+          <summary>{t(lang, 'tablePage.columns', { n: visible.length, total: COLUMNS.length })}</summary>
           <div className="col-list">
             {table.getAllLeafColumns().map((col) => (
               <label key={col.id}>
@@ -167,23 +171,27 @@ export function TableView({ filters, view }: { filters: Filters; view: ViewState
           </div>
         </details>
         <button type="button" className="btn" onClick={exportCsv} disabled={!tableRows.length}>
-          导出 CSV
+          {t(lang, 'tablePage.export')}
         </button>
         <span className="muted" aria-live="polite">
-          {q.loading && !q.data ? '正在查询…' : `${formatCount(tableRows.length)} 行${needle ? `（共 ${formatCount(rows.length)} 行）` : ''}`}
+          {q.loading && !q.data
+            ? t(lang, 'common.querying')
+            : needle
+              ? t(lang, 'common.rowsOf', { n: formatCount(tableRows.length, lang), total: formatCount(rows.length, lang) })
+              : t(lang, 'common.rows', { n: formatCount(tableRows.length, lang) })}
         </span>
       </div>
-      {q.error ? <p className="warn">查询失败：{q.error.message}</p> : null}
+      {q.error ? <p className="warn">{t(lang, 'common.queryFailedMsg', { msg: q.error.message })}</p> : null}
       {q.data && !tableRows.length ? (
         <div className="empty-state" role="status">
-          <strong>没有数据</strong>
+          <strong>{t(lang, 'common.noData')}</strong>
           <span>
-            {emptyReason(filters)}
-            {needle ? `；文字“${view.q}”` : ''}
+            {emptyReason(filters, undefined, lang)}
+            {needle ? t(lang, 'tablePage.withText', { q: view.q }) : ''}
           </span>
         </div>
       ) : null}
-      <div className="virtual-scroll" ref={scrollRef} role="region" aria-label="对比表" tabIndex={0}>
+      <div className="virtual-scroll" ref={scrollRef} role="region" aria-label={t(lang, 'tablePage.title')} tabIndex={0}>
         <table className="data compare" style={{ width: totalWidth }}>
           <colgroup>
             {visibleCols.map((c) => (
@@ -199,12 +207,13 @@ export function TableView({ filters, view }: { filters: Filters; view: ViewState
                   return (
                     <th
                       key={h.id}
+                      scope="col"
                       className={def.type === 'text' ? '' : 'num'}
                       aria-sort={s === 'asc' ? 'ascending' : s === 'desc' ? 'descending' : 'none'}
                     >
                       <button type="button" className="th-sort" onClick={h.column.getToggleSortingHandler()}>
                         {flexRender(h.column.columnDef.header, h.getContext())}
-                        {s === 'asc' ? ' ▲' : s === 'desc' ? ' ▼' : ''}
+                        <span aria-hidden="true">{s === 'asc' ? ' ▲' : s === 'desc' ? ' ▼' : ''}</span>
                       </button>
                     </th>
                   );

@@ -23,6 +23,8 @@ import { emptyReason, formatCount, formatPlace } from '../format';
 import { kindLabel } from '../i18n/labels';
 import { effectiveThresholds, thresholdDisplay } from '../thresholds-url';
 import { hrefTo, setView, type ViewState } from '../url-state';
+import { useLang } from '../i18n/use-t';
+import { t, type Lang } from '../i18n/messages';
 
 const PAGE_SIZE = 25;
 /** Findings shown per unit before "显示其余 N 条". */
@@ -34,6 +36,7 @@ const ruleIndex = (id: string) => {
 const score = (s: string | null) => (s === null || s === undefined ? '—' : canonical(s));
 
 export function Watch({ filters, view, overrides }: { filters: Filters; view: ViewState; overrides: Thresholds }) {
+  const lang = useLang();
   const thresholds = useMemo(() => effectiveThresholds(overrides), [overrides]);
   const flagsQ = useQuery((db) => queryFlags(db, filters, thresholds), ['flags', filters, thresholds]);
   const countQ = useQuery((db) => reportCount(db, filters), ['reportCount', filters]);
@@ -44,7 +47,7 @@ export function Watch({ filters, view, overrides }: { filters: Filters; view: Vi
   const rule = view.rule && FLAG_RULES.some((r) => r.id === view.rule) ? view.rule : null;
   const rows = flagsQ.data;
   const total = countQ.data;
-  const counts = useMemo(() => (rows && total ? flagRuleCounts(rows) : []), [rows, total]);
+  const counts = useMemo(() => (rows && total ? flagRuleCounts(rows, lang) : []), [rows, total, lang]);
   const ranked = useMemo(() => (rows ? rankWatchList(rows) : []), [rows]);
   const shown = rule ? ranked.filter((u) => u.flags.some((f) => f.rule === rule)) : ranked;
   const flaggedUnits = new Set(ranked.map((u) => unitKeyOf(u.flags[0]!))).size;
@@ -66,35 +69,32 @@ export function Watch({ filters, view, overrides }: { filters: Filters; view: Vi
     const r = (e.data as { rule?: string } | null)?.rule;
     if (r) setView({ rule: r === rule ? null : r });
   };
-  const reason = emptyReason(filters);
+  const reason = emptyReason(filters, undefined, lang);
   const loading = rows === undefined || total === undefined;
   const link = (id: string) => hrefTo({ page: 'report', id }, filters, {}, overrides);
 
   return (
     <div className="page watch">
-      <PageHead title="关注名单">
-        按下列规则逐份报告（每个单位每个年度一份）检查：“执行与预算”类找出执行偏弱、预算不准的单位，“报告可信度”类找出自评不宜直接采信的报告。
-        按触发的规则数排序，每条都给出原因和数字，点击单位名称查看报告原文出处。
-      </PageHead>
+      <PageHead title={t(lang, 'nav.watch')}>{t(lang, 'watch.lead')}</PageHead>
       <div className="figures watch-figures" aria-busy={loading}>
         <Figure
-          label="被关注的报告"
-          value={loading ? '…' : formatCount(ranked.length)}
-          sub={total !== undefined ? `共 ${formatCount(total)} 份报告 · ${formatCount(flaggedUnits)} 个单位` : null}
+          label={t(lang, 'watch.fig.flagged')}
+          value={loading ? '…' : formatCount(ranked.length, lang)}
+          sub={total !== undefined ? t(lang, 'watch.fig.flaggedSub', { total: formatCount(total, lang), units: formatCount(flaggedUnits, lang) }) : null}
           tone={ranked.length ? 'warn' : undefined}
         />
-        <Figure label="执行与预算类" value={loading ? '…' : formatCount(perf)} sub="份报告触发执行率、调整率或三公规则" />
-        <Figure label="报告可信度类" value={loading ? '…' : formatCount(cred)} sub="份报告自评偏高、数字不一致或内容缺失" />
+        <Figure label={t(lang, 'watch.fig.perf')} value={loading ? '…' : formatCount(perf, lang)} sub={t(lang, 'watch.fig.perfSub')} />
+        <Figure label={t(lang, 'watch.fig.cred')} value={loading ? '…' : formatCount(cred, lang)} sub={t(lang, 'watch.fig.credSub')} />
         <Figure
-          label="触发最多的规则"
+          label={t(lang, 'watch.fig.top')}
           value={loading ? '…' : topRule(counts)}
-          sub={counts.some((c) => c.reports > 0) ? `${Math.max(...counts.map((c) => c.reports))} 份报告` : null}
+          sub={counts.some((c) => c.reports > 0) ? t(lang, 'common.reports', { n: Math.max(...counts.map((c) => c.reports)) }) : null}
         />
       </div>
       <ThresholdPanel thresholds={thresholds} overrides={overrides} />
       <ChartCard
-        title="各规则标记的报告数"
-        note="每条规则触发的报告（单位·年度）数；颜色区分“执行与预算”和“报告可信度”两类。点击柱子只看该规则的单位，再点一次取消。"
+        title={t(lang, 'watch.chart')}
+        note={t(lang, 'watch.chartNote')}
         query={{ ...flagsQ, data: loading ? undefined : counts, loading: flagsQ.loading || countQ.loading }}
         build={buildCounts}
         emptyReason={reason}
@@ -104,31 +104,29 @@ export function Watch({ filters, view, overrides }: { filters: Filters; view: Vi
       <section className="card watch-list-card" aria-busy={loading || historyQ.loading || checksQ.loading}>
         <header className="card-head">
           <h3>
-            关注名单{rule ? `：${flagLabel(rule)}` : ''}
+            {t(lang, 'nav.watch')}
+            {rule ? `${t(lang, 'common.colon')}${flagLabel(rule, lang)}` : ''}
           </h3>
           <div className="card-actions">
             <label className="inline-select">
-              <span className="muted">规则</span>
+              <span className="muted">{t(lang, 'watch.rule')}</span>
               <select name="rule" value={rule ?? ''} onChange={(e) => setView({ rule: e.target.value || null })}>
-                <option value="">全部规则</option>
+                <option value="">{t(lang, 'watch.allRules')}</option>
                 {counts.map((c) => (
                   <option key={c.rule} value={c.rule}>
-                    {c.label}（{c.reports}）
+                    {c.label}
+                    {lang === 'en' ? ` (${c.reports})` : `（${c.reports}）`}
                   </option>
                 ))}
               </select>
             </label>
-            <span className="muted">{loading ? '…' : `${shown.length} 份报告`}</span>
+            <span className="muted">{loading ? '…' : t(lang, 'common.reports', { n: shown.length })}</span>
           </div>
         </header>
-        {flagsQ.error ? <p className="warn">查询失败：{flagsQ.error.message}</p> : null}
+        {flagsQ.error ? <p className="warn">{t(lang, 'common.queryFailedMsg', { msg: flagsQ.error.message })}</p> : null}
         {!loading && total === 0 ? <EmptyState>{reason}</EmptyState> : null}
-        {!loading && total! > 0 && ranked.length === 0 ? (
-          <EmptyState>
-            当前阈值下，{formatCount(total)} 份报告均未触发任何规则。可在上方放宽阈值（例如提高执行率关注线）后再看。
-          </EmptyState>
-        ) : null}
-        {!loading && ranked.length > 0 && shown.length === 0 ? <EmptyState>当前阈值下没有报告触发“{flagLabel(rule!)}”。</EmptyState> : null}
+        {!loading && total! > 0 && ranked.length === 0 ? <EmptyState>{t(lang, 'watch.noneFired', { n: formatCount(total, lang) })}</EmptyState> : null}
+        {!loading && ranked.length > 0 && shown.length === 0 ? <EmptyState>{t(lang, 'watch.noneForRule', { rule: flagLabel(rule!, lang) })}</EmptyState> : null}
         <ol className="watch-units">
           {shown.slice(0, limit).map((u, i) => (
             <WatchItem
@@ -139,23 +137,24 @@ export function Watch({ filters, view, overrides }: { filters: Filters; view: Vi
               history={history.get(u.report_id) ?? null}
               checkFigures={checkFigures}
               link={link}
+              lang={lang}
             />
           ))}
         </ol>
         {shown.length > limit ? (
           <p className="center">
             <button type="button" className="btn" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
-              再显示 {Math.min(PAGE_SIZE, shown.length - limit)} 份（共 {shown.length} 份）
+              {t(lang, 'watch.more', { n: Math.min(PAGE_SIZE, shown.length - limit), total: shown.length })}
             </button>
           </p>
         ) : null}
       </section>
       <p className="muted small">
-        阈值：
+        {t(lang, 'watch.thresholds')}
         {FLAG_RULES.filter((r) => r.threshold)
-          .map((r) => `${r.zh} ${thresholdDisplay(r, thresholds[r.id]!)}`)
-          .join('；')}
-        。
+          .map((r) => `${lang === 'en' ? r.en : r.zh} ${thresholdDisplay(r, thresholds[r.id]!, lang)}`)
+          .join(t(lang, 'filters.sep'))}
+        {t(lang, 'league.end')}
       </p>
     </div>
   );
@@ -186,6 +185,7 @@ function WatchItem({
   history,
   checkFigures,
   link,
+  lang,
 }: {
   rank: number;
   unit: WatchUnit;
@@ -193,6 +193,7 @@ function WatchItem({
   history: UnitHistoryRow[] | null;
   checkFigures: Map<string, FailedCheckRow>;
   link: (id: string) => string;
+  lang: Lang;
 }) {
   const [expanded, setExpanded] = useState(false);
   const first = unit.flags[0]!;
@@ -203,16 +204,16 @@ function WatchItem({
   return (
     <li className="watch-unit">
       <header className="watch-unit-head">
-        <span className="watch-rank" aria-label={`第 ${rank} 位`}>
+        <span className="watch-rank" role="img" aria-label={t(lang, 'watch.rank', { n: rank })}>
           {rank}
         </span>
         <div className="watch-unit-title">
           <a href={link(unit.report_id)} className="watch-unit-name">
-            {unit.department_name ?? '（未识别单位）'}
+            {unit.department_name ?? t(lang, 'common.unknownUnit')}
           </a>
           <span className="muted">
-            {unit.fiscal_year ? `${unit.fiscal_year}年度` : '年度未识别'} · {formatPlace(first)}
-            {self?.kind ? ` · ${kindLabel(self.kind)}` : ''}
+            {unit.fiscal_year ? t(lang, 'report.fiscalYear', { y: unit.fiscal_year }) : t(lang, 'report.noYear')} · {formatPlace(first)}
+            {self?.kind ? ` · ${kindLabel(self.kind, lang)}` : ''}
           </span>
         </div>
         <div className="watch-unit-rules">
@@ -221,25 +222,27 @@ function WatchItem({
           ))}
         </div>
         <span className="watch-unit-count">
-          {unit.ruleCount} 项规则 · {unit.flags.length} 条
+          {t(lang, 'watch.rulesCount', { r: unit.ruleCount, f: unit.flags.length })}
         </span>
       </header>
       <table className="data watch-flags">
         <thead>
           <tr>
-            <th style={{ width: '15%' }}>规则</th>
-            <th>原因</th>
-            <th className="num" style={{ width: '13%' }}>
-              数值
+            <th scope="col" style={{ width: '15%' }}>
+              {t(lang, 'watch.rule')}
             </th>
-            <th className="num" style={{ width: '13%' }}>
-              阈值 / 参照
+            <th scope="col">{t(lang, 'watch.th.reason')}</th>
+            <th scope="col" className="num" style={{ width: '13%' }}>
+              {t(lang, 'watch.th.value')}
+            </th>
+            <th scope="col" className="num" style={{ width: '13%' }}>
+              {t(lang, 'watch.th.reference')}
             </th>
           </tr>
         </thead>
         <tbody>
           {(expanded ? flags : flags.slice(0, FLAG_ROWS)).map((f, i) => {
-            const fig = flagFigures(f);
+            const fig = flagFigures(f, lang);
             const check = f.rule === 'failed_checks' ? checkFigures.get(`${f.report_id}|${f.subject}|${f.value}`) : undefined;
             return (
               <tr key={i} className={selected && f.rule === selected ? 'selected' : undefined} data-rule={f.rule}>
@@ -248,7 +251,7 @@ function WatchItem({
                 </td>
                 <td className="wrap reason">
                   {f.rule === 'failed_checks' ? <div className="check-rule">{fig.subject}</div> : null}
-                  {flagReason(f)}
+                  {flagReason(f, lang)}
                   {check ? (
                     <div className="check-figs">
                       {parseFigures(check.figures).map(([k, v], j) => (
@@ -268,40 +271,50 @@ function WatchItem({
       </table>
       {flags.length > FLAG_ROWS ? (
         <button type="button" className="btn-link more-flags" aria-expanded={expanded} onClick={() => setExpanded((x) => !x)}>
-          {expanded ? '收起' : `显示其余 ${flags.length - FLAG_ROWS} 条`}
+          {expanded ? t(lang, 'watch.collapse') : t(lang, 'watch.showRest', { n: flags.length - FLAG_ROWS })}
         </button>
       ) : null}
-      <UnitHistory self={self} others={others} link={link} />
+      <UnitHistory self={self} others={others} link={link} lang={lang} />
     </li>
   );
 }
 
-function UnitHistory({ self, others, link }: { self: UnitHistoryRow | null; others: UnitHistoryRow[]; link: (id: string) => string }) {
+function UnitHistory({
+  self,
+  others,
+  link,
+  lang,
+}: {
+  self: UnitHistoryRow | null;
+  others: UnitHistoryRow[];
+  link: (id: string) => string;
+  lang: Lang;
+}) {
   if (!self) return null;
   const all = [...others, self].sort((a, b) => (a.fiscal_year ?? 0) - (b.fiscal_year ?? 0) || (a.report_id < b.report_id ? -1 : 1));
   if (!others.length)
     return (
       <p className="watch-history-line">
-        <span className="muted">本年度：</span>执行率 {formatRate(self.execution_rate)} · 自评得分 {score(self.score)} · 三公经费决算{' '}
-        {formatWan(self.sangong_actual)}
-        <span className="muted">（该单位没有其他年度的报告）</span>
+        <span className="muted">{t(lang, 'watch.thisYear')}</span>
+        {t(lang, 'watch.thisYearLine', { rate: formatRate(self.execution_rate), score: score(self.score), sangong: formatWan(self.sangong_actual, { lang }) })}
+        <span className="muted">{t(lang, 'watch.noOtherYears')}</span>
       </p>
     );
   return (
     <details className="watch-history" open>
       <summary>
-        历年情况 <span className="muted">（同一单位 {all.length} 份报告）</span>
+        {t(lang, 'watch.history')} <span className="muted">{t(lang, 'watch.historyCount', { n: all.length })}</span>
       </summary>
       <table className="data">
         <thead>
           <tr>
-            <th>年度</th>
-            <th>报告类型</th>
-            <th className="num">执行率</th>
-            <th className="num">自评得分</th>
-            <th className="num">三公经费决算</th>
-            <th className="num">三公控制率</th>
-            <th className="num">关注项</th>
+            <th scope="col">{t(lang, 'f.year')}</th>
+            <th scope="col">{t(lang, 'f.kind')}</th>
+            <th scope="col" className="num">{t(lang, 'f.executionRate')}</th>
+            <th scope="col" className="num">{t(lang, 'f.score')}</th>
+            <th scope="col" className="num">{t(lang, 'f.sangongActual')}</th>
+            <th scope="col" className="num">{t(lang, 'f.sangongControl')}</th>
+            <th scope="col" className="num">{t(lang, 'watch.flagsCol')}</th>
           </tr>
         </thead>
         <tbody>
@@ -309,14 +322,16 @@ function UnitHistory({ self, others, link }: { self: UnitHistoryRow | null; othe
             <tr key={h.report_id} className={h.report_id === self.report_id ? 'current' : undefined}>
               <td>
                 <a href={link(h.report_id)}>{h.fiscal_year ?? '—'}</a>
-                {h.report_id === self.report_id ? <span className="muted small">（本报告）</span> : null}
+                {h.report_id === self.report_id ? <span className="muted small">{t(lang, 'watch.thisReport')}</span> : null}
               </td>
-              <td>{kindLabel(h.kind)}</td>
+              <td>{kindLabel(h.kind, lang)}</td>
               <td className="num">{formatRate(h.execution_rate)}</td>
               <td className="num">{score(h.score)}</td>
-              <td className="num">{formatWan(h.sangong_actual)}</td>
+              <td className="num">{formatWan(h.sangong_actual, { lang })}</td>
               <td className="num">{formatRate(h.sangong_control_rate)}</td>
-              <td className={`num${h.flag_count ? ' warn' : ''}`}>{h.flag_count ? `${h.rule_count} 项规则 · ${h.flag_count} 条` : '无'}</td>
+              <td className={`num${h.flag_count ? ' warn' : ''}`}>
+                {h.flag_count ? t(lang, 'watch.rulesCount', { r: h.rule_count, f: h.flag_count }) : t(lang, 'watch.none')}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -12,10 +12,13 @@
  *   .remove(id) / .clear()  deletes the batch's rows from the database (only rows this session inserted for it, so
  *                         shipped data is never touched) and from the store
  *   .entries()            what is stored or loaded, with a status per batch
+ * After rows go in or out, createViews rebuilds the analysis tables (unit_year, sangong_long… are materialized), so
+ * every page sees the change.
  */
 import type { QueryClient } from '../../db/client';
 import { insertRows } from '../../io/dataset-sql';
 import { lit } from '../../metrics/filters';
+import { createViews } from '../../metrics/views';
 import { TABLE_NAMES, type DatasetRows, type TableName } from '../../model/tables';
 import type { CorrectionRecord } from '../import/corrections';
 import type { BatchMeta, BatchStore } from './local-store';
@@ -90,6 +93,7 @@ export class LocalData {
         failed.push(entry);
       }
     }
+    if (loaded) await createViews(this.db);
     return { loaded, failed };
   }
 
@@ -105,6 +109,7 @@ export class LocalData {
       ...describeRows(rows),
     };
     await insertRows(this.db, rows);
+    await createViews(this.db);
     let entry: BatchEntry = { meta, status: 'loaded' };
     try {
       await this.store.put(meta, rows);
@@ -130,16 +135,24 @@ export class LocalData {
   /** Removes a batch from the database (if this session loaded it) and from the store. */
   async remove(id: string): Promise<void> {
     const entry = this.status.get(id);
-    if (entry && entry.status !== 'failed') await this.deleteRows(entry.meta.reportIds);
+    if (entry && entry.status !== 'failed') {
+      await this.deleteRows(entry.meta.reportIds);
+      await createViews(this.db);
+    }
     this.status.delete(id);
     await this.store.delete(id);
   }
 
   async clear(): Promise<void> {
+    let deleted = false;
     for (const e of [...this.status.values()]) {
-      if (e.status !== 'failed') await this.deleteRows(e.meta.reportIds);
+      if (e.status !== 'failed') {
+        await this.deleteRows(e.meta.reportIds);
+        deleted = true;
+      }
       this.status.delete(e.meta.id);
     }
+    if (deleted) await createViews(this.db);
     await this.store.clear();
   }
 

@@ -38,6 +38,17 @@ export type ProblemSentenceRow = {
 };
 
 export async function problemFrequency(db: QueryClient, f: Filters): Promise<ProblemFrequencyRow[]> {
+  if (!f.level && !f.sector && !f.kind) {
+    // Years and places only: the pre-aggregated problem_cube (counts add up across the groups of one level).
+    const g = f.county ? 0 : f.prefecture ? 1 : f.province ? 3 : 7;
+    return db.query<ProblemFrequencyRow>(`SELECT r.category,
+  CAST(sum(r.reports) AS INTEGER) AS reports,
+  CAST(sum(r.problems) AS INTEGER) AS problems
+FROM problem_cube r
+WHERE r.g = ${g} AND ${whereClause(f, 'r')}
+GROUP BY r.category
+ORDER BY problems DESC, ${problemOrder('r.category')}`);
+  }
   // problem_cat_report (src/metrics/views.ts) has one row per report and category with its distinct problems and
   // the report's filter columns: no join, no DISTINCT at query time.
   return db.query<ProblemFrequencyRow>(`SELECT r.category,

@@ -60,6 +60,8 @@ export const VIEW_NAMES = ['report_unit', 'sangong_long', 'unit_year'] as const;
  *   problem_cat_report  one row per report and problem category: report_id, the filter columns of the report
  *                       (fiscal_year, province, prefecture, county, level, sector, kind, place, place_key) and
  *                       problems = distinct problems of that report carrying the category.
+ *   problem_cube        problem_cat_report counted per fiscal year, place (four levels, g as in sangong_cube) and
+ *                       category: reports, problems.
  *   line_rate           budget lines other than the total: report_id, line_no, name, rate = coalesce(actual ÷
  *                       adjusted, stated rate) (DECIMAL(38,4)).
  *   indicator_missed    report_id, missed = indicators with weight > 0 scored below 60% of their weight.
@@ -70,7 +72,7 @@ export const VIEW_NAMES = ['report_unit', 'sangong_long', 'unit_year'] as const;
  *                       min_line_rate, max_sangong_control (rows with budget > 0), max_sangong_total_yoy,
  *                       missed_indicators, has_sangong, has_indicators.
  */
-export const DERIVED_TABLE_NAMES = ['sangong_unit', 'sangong_cube', 'problem_cat_report', 'line_rate', 'indicator_missed', 'report_flags'] as const;
+export const DERIVED_TABLE_NAMES = ['sangong_unit', 'sangong_cube', 'problem_cat_report', 'problem_cube', 'line_rate', 'indicator_missed', 'report_flags'] as const;
 
 const MACROS = [
   `CREATE OR REPLACE MACRO pa_units(x) AS CAST(round(CAST(x AS DECIMAL(38,4)) * 10000) AS HUGEINT)`,
@@ -220,6 +222,14 @@ FROM problem_categories pc JOIN unit_year r ON r.report_id = pc.report_id
 GROUP BY ALL
 ORDER BY r.fiscal_year NULLS LAST, r.province NULLS LAST, pc.category`;
 
+const PROBLEM_CUBE = `CREATE OR REPLACE TABLE problem_cube AS
+SELECT CAST(grouping(province, prefecture, county) AS INTEGER) AS g, fiscal_year, province, prefecture, county, category,
+  count(*) AS reports, sum(problems) AS problems
+FROM problem_cat_report
+GROUP BY GROUPING SETS ((fiscal_year, category), (fiscal_year, province, category), (fiscal_year, province, prefecture, category),
+  (fiscal_year, province, prefecture, county, category))
+ORDER BY g DESC, fiscal_year NULLS LAST, province NULLS LAST, category`;
+
 const LINE_RATE = `CREATE OR REPLACE TABLE line_rate AS
 SELECT report_id, line_no, name, coalesce(pa_ratio(actual, adjusted), stated_rate) AS rate
 FROM budget_lines WHERE scope <> 'total'`;
@@ -265,7 +275,7 @@ export async function createViews(db: QueryClient): Promise<void> {
   );
   const drops = existing.map((r) => `DROP ${r.t === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${r.n}`);
   await db.exec(
-    [...drops, REPORT_UNIT, SANGONG_LONG, UNIT_YEAR, SANGONG_UNIT, PROBLEM_CAT_REPORT, LINE_RATE, INDICATOR_MISSED, REPORT_FLAGS, SANGONG_CUBE].join(';\n'),
+    [...drops, REPORT_UNIT, SANGONG_LONG, UNIT_YEAR, SANGONG_UNIT, PROBLEM_CAT_REPORT, LINE_RATE, INDICATOR_MISSED, REPORT_FLAGS, SANGONG_CUBE, PROBLEM_CUBE].join(';\n'),
   );
 }
 

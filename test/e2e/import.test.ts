@@ -250,7 +250,7 @@ describe('导入 in Chromium, starting from an empty dataset (data=none)', () =>
     expect(await footerReports()).toBe(n);
   });
 
-  it('exports the whole dataset: CSV per table with a BOM, one JSON', async () => {
+  it('exports the whole dataset: CSV per table with a BOM, one JSON, Arrow IPC per table', async () => {
     await gotoRoute(s, '#/import');
     const downloads: { name: string; text: string }[] = [];
     const onDownload = async (d: import('playwright-core').Download) => {
@@ -264,7 +264,13 @@ describe('导入 in Chromium, starting from an empty dataset (data=none)', () =>
     await s.page.click('button[data-format="json"]');
     await s.page.waitForFunction(() => document.querySelectorAll('.export-files li').length === 1);
     await s.page.waitForTimeout(800);
+    await s.page.click('button[data-format="arrow"]');
+    await s.page.waitForFunction(() => document.querySelectorAll('.export-files li').length === 8);
+    await s.page.waitForTimeout(2500);
     s.page.removeAllListeners('download');
+    expect(downloads.filter((d) => d.name.endsWith('.arrow')).map((d) => d.name).sort()).toEqual(
+      ['budget_lines', 'checks', 'indicators', 'problem_categories', 'problems', 'provenance', 'reports', 'sangong'].map((t) => `perfatlas-${t}.arrow`),
+    );
     const reports = downloads.find((d) => d.name === 'perfatlas-reports.csv');
     expect(reports, downloads.map((d) => d.name).join(', ')).toBeDefined();
     expect(reports!.text.charCodeAt(0)).toBe(0xfeff);
@@ -272,6 +278,19 @@ describe('导入 in Chromium, starting from an empty dataset (data=none)', () =>
     expect(downloads.some((d) => d.name === 'perfatlas-manifest.json')).toBe(true);
     const json = downloads.find((d) => d.name === 'perfatlas-dataset.json');
     expect(JSON.parse(json!.text).tables.reports.length).toBe(await footerReports());
+  });
+
+  it('删除 one batch takes its rows out of the dataset and out of this browser', async () => {
+    await gotoRoute(s, '#/import');
+    await s.page.waitForSelector('table.local-batches tbody tr');
+    expect(await s.page.$$eval('table.local-batches tbody tr', (trs) => trs.length)).toBe(1);
+    await s.page.click('table.local-batches button:has-text("删除")');
+    await s.page.click('table.local-batches button:has-text("确认删除")');
+    await s.page.waitForSelector('.local-empty');
+    expect(await footerReports()).toBe(0);
+    await s.page.reload();
+    await waitIdle(s.page);
+    expect(await footerReports()).toBe(0);
   });
 
   it('a file the readers refuse fails alone, with the reason naming the file', async () => {

@@ -21,7 +21,7 @@ import {
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from '../../charts/common';
 import type { Lang } from '../i18n/labels';
-import { darkOption } from './chart-theme';
+import { darkOption, englishFonts } from './chart-theme';
 
 echarts.use([
   AriaComponent,
@@ -85,7 +85,8 @@ export function EChart({ option, height = 320, label, onClick, lang = 'zh', them
   }, [lang, theme]);
 
   useLayoutEffect(() => {
-    const o = withAria(theme === 'dark' ? darkOption(option) : option, label, lang);
+    const themed = theme === 'dark' ? darkOption(option) : option;
+    const o = withAria(lang === 'en' ? englishFonts(themed) : themed, label, lang);
     chart.current?.setOption(o, { notMerge: true, lazyUpdate: false });
   }, [option, label, lang, theme]);
 

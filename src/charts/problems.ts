@@ -1,4 +1,5 @@
 /** 问题分类 charts: how often each category is named, and category × jurisdiction heatmap. Both clickable. */
+import { rankedTotals } from './reshape';
 import { PROBLEM_CATEGORIES } from '../model/report';
 import { problemLabel } from '../app/i18n/labels';
 import { kv, translator } from '../app/i18n/messages';
@@ -104,9 +105,7 @@ export function problemHeatmapOption(rows: readonly ProblemHeatmapRow[], o: Buil
   const use = rows.filter((r) => (num(r.count) ?? 0) > 0);
   if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.problems.none')), lang);
   const cats = [...new Set(use.map((r) => r.category))].sort((a, b) => order(a) - order(b));
-  const placeTotals = new Map<string, number>();
-  for (const r of use) placeTotals.set(r.place, (placeTotals.get(r.place) ?? 0) + (num(r.count) ?? 0));
-  const places = [...placeTotals.keys()].sort((a, b) => placeTotals.get(b)! - placeTotals.get(a)! || a.localeCompare(b, 'zh'));
+  const places = rankedTotals(use, 'place', 'count').map((t) => t.key);
   const max = Math.max(...use.map((r) => num(r.count) ?? 0));
   return {
     ...baseOption(o.compact),

@@ -88,32 +88,39 @@ const INIT = `(() => {
   };
   const mo = new MutationObserver(check);
   mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy', 'data-ready', 'class'] });
-  // One filter change: push the hash (as the app's own links do), then wait until every card has settled.
-  window.__paChange = async (h) => {
+  // One filter change: push the hash (as the app's own links do), then wait — without polling the main thread,
+  // which the page needs — until every card has settled: a MutationObserver sees the busy marks appear and clear.
+  window.__paChange = (h) => new Promise((resolve, reject) => {
     const log = window.__paSqlLog;
     const start = log.length;
     const times = window.__paSqlTimes;
     const tstart = times.length;
-    const ch = new MessageChannel();
-    const tick = () => new Promise((ok) => { ch.port1.onmessage = () => ok(); ch.port2.postMessage(0); });
     const busy = () => document.querySelector('[aria-busy="true"], .chart-loading, .page-loading');
+    let seen = false;
+    let done = false;
     const t0 = performance.now();
+    const finish = (err) => {
+      done = true;
+      mo.disconnect();
+      clearInterval(iv);
+      if (err) reject(err);
+      else resolve({ ms: performance.now() - t0, sql: log.slice(start), sqlMs: times.slice(tstart) });
+    };
+    const check = () => {
+      if (done) return;
+      if (busy()) seen = true;
+      else if (seen) finish(null);
+    };
+    const mo = new MutationObserver(check);
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy', 'class'] });
+    const iv = setInterval(() => {
+      check();
+      if (!done && performance.now() - t0 > 120000) finish(new Error('filter change ' + h + ' did not settle'));
+    }, 250);
     history.pushState(null, '', h);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
-    // The change has reached the page once something is busy (every home card re-queries on a filter change; a
-    // busy main thread may take a while to get there).
-    while (!busy()) {
-      if (performance.now() - t0 > 10000) throw new Error('filter change ' + h + ' never reached the page');
-      await tick();
-    }
-    while (busy()) {
-      if (performance.now() - t0 > 120000) throw new Error('filter change ' + h + ' did not settle');
-      await tick();
-    }
-    const ms = performance.now() - t0;
-    ch.port1.close();
-    return { ms, sql: log.slice(start), sqlMs: times.slice(tstart) };
-  };
+    check();
+  });
 })();`;
 
 export interface ColdLoad {
@@ -182,6 +189,8 @@ export interface FilterChange {
 
 export interface Interaction {
   loadMs: number;
+  /** DuckDB's own memory accounting after the load (duckdb_memory()), MB. */
+  duckdbMemMB: number;
   duckdbReadyMs: number;
   rssBeforeMB: number;
   rssAfterMB: number;
@@ -216,6 +225,12 @@ export async function interaction(
     const loadMs = await page.evaluate(() => (window as unknown as { __pa: { interactive: number } }).__pa.interactive);
     const duckdbReadyMs = await page.evaluate(() => performance.getEntriesByName('pa:duckdb-ready')[0]?.startTime ?? NaN);
     const rssAfterMB = b.rssMB();
+    const duckdbMemMB = await page.evaluate(async () => {
+      const db = (window as unknown as { __paDb?: { query(sql: string): Promise<Record<string, unknown>[]> } }).__paDb;
+      if (!db) return NaN;
+      const [r] = await db.query('SELECT CAST(sum(memory_usage_bytes) AS DOUBLE) AS b FROM duckdb_memory()');
+      return Number(r?.b ?? NaN) / 1048576;
+    });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
@@ -236,7 +251,25 @@ export async function interaction(
       );
       out.push({ hash, ...r });
     }
-    return { loadMs, duckdbReadyMs, rssBeforeMB, rssAfterMB, jsHeapMB, changes: out.slice(warmup) };
+    return { loadMs, duckdbMemMB, duckdbReadyMs, rssBeforeMB, rssAfterMB, jsHeapMB, changes: out.slice(warmup) };
+  } finally {
+    await close();
+  }
+}
+
+/** Cold load of a dataset for one year only (the address names the year: only its partitions are fetched). */
+export async function yearLoad(b: BenchBrowser, url: string, timeoutMs = 600_000): Promise<{ loadMs: number; rssGrowthMB: number; arrowBytes: number }> {
+  const { page, close } = await openPage(b);
+  try {
+    let arrowBytes = 0;
+    page.on('response', (r) => {
+      if (r.url().endsWith('.arrow')) arrowBytes += Number(r.headers()['content-length'] ?? 0);
+    });
+    const before = b.rssMB();
+    await page.goto(url);
+    await waitInteractive(page, timeoutMs);
+    const loadMs = await page.evaluate(() => (window as unknown as { __pa: { interactive: number } }).__pa.interactive);
+    return { loadMs, rssGrowthMB: b.rssMB() - before, arrowBytes };
   } finally {
     await close();
   }

@@ -22,7 +22,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { bareBoot, coldLoad, interaction, launch } from './browser';
+import os from 'node:os';
+import { bareBoot, coldLoad, interaction, launch, yearLoad } from './browser';
 import { ensureDataset, parseSize } from './datasets';
 import { benchExtract } from './extract';
 import { runNative } from './native';
@@ -85,6 +86,7 @@ async function build(): Promise<void> {
 
 async function main() {
   const t0 = performance.now();
+  const loadavgStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
   if (!flag('--no-build')) await build();
   const dist = path.join(repo, 'dist');
   if (!existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ missing: run without --no-build');
@@ -165,6 +167,7 @@ async function main() {
         loadMs: r1(res.loadMs),
         duckdbReadyMs: r1(res.duckdbReadyMs),
         arrowMB: r1(ds.bytes.arrow / 1e6),
+        duckdbMemMB: Math.round(res.duckdbMemMB),
         rssMB: Math.round(res.rssAfterMB),
         rssGrowthMB: Math.round(res.rssAfterMB - res.rssBeforeMB),
         jsHeapMB: r1(res.jsHeapMB),
@@ -173,11 +176,19 @@ async function main() {
       });
     }
 
+    // Partitions on demand: the largest dataset opened for its last year only (a portal embedding one year).
+    const big = datasets[datasets.length - 1]!;
+    const lastYear = Math.max(...Object.values(big.manifest.partitions?.tables ?? {}).flatMap((l) => l.map((e) => Number((e as { key?: number }).key ?? 0))));
+    log(`one-year load ${big.label}: #/?year=${lastYear} …`);
+    const one = await yearLoad(b, `${server.origin}/?dataset=${big.urlPath}#/?v=1&year=${lastYear}`);
+    const oneYear = { label: big.label, year: lastYear, loadMs: r1(one.loadMs), arrowMB: r1(one.arrowBytes / 1e6), rssGrowthMB: Math.round(one.rssGrowthMB) };
+
     let extraction: Awaited<ReturnType<typeof benchExtract>> | null = null;
     const corpus = path.resolve(repo, '../shared/corpus');
     if (!flag('--no-extract') && existsSync(corpus)) extraction = await benchExtract(corpus);
 
-    const out = { coldLoad: coldLoadOut, interaction: inter, bundle, ...(extraction ? { extraction } : {}) };
+    const machine = { cores: os.cpus().length, loadavgStart, loadavgEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) };
+    const out = { coldLoad: coldLoadOut, interaction: inter, bundle, oneYearLoad: oneYear, machine, ...(extraction ? { extraction } : {}) };
     const p = (s: string) => process.stdout.write(`${s}\n`);
     p('');
     p(`PerfAtlas benchmark (${new Date().toISOString().slice(0, 10)}, headless Chromium, 2 shared cores, loopback; ${r1((performance.now() - t0) / 1000)} s)`);
@@ -192,14 +203,17 @@ async function main() {
     for (const f of bundle.files) p(`  ${f.file.padEnd(44)} ${(f.gzipBytes / 1024).toFixed(1).padStart(7)} KB gz`);
     p('');
     p('Filter change → every home card updated (after 2 warm-up changes), and the same SQL on native DuckDB (1 thread)');
-    p('  lines      reports  arrow MB  load→interactive  RSS MB (+growth)   p50 ms   p95 ms  native p50  app/native  queries');
+    p('  lines      reports  arrow MB  load→interactive  RSS MB (+growth)  DuckDB MB   p50 ms   p95 ms  native p50  app/native  queries');
     for (const r of inter) {
       p(
         `  ${String(r.rows).padStart(8)} ${String(r.reports).padStart(8)} ${String(r.arrowMB).padStart(9)} ${`${r.loadMs} ms`.padStart(17)} ` +
-          `${`${r.rssMB} (+${r.rssGrowthMB})`.padStart(17)} ${String(r.p50Ms).padStart(8)} ${String(r.p95Ms).padStart(8)} ` +
+          `${`${r.rssMB} (+${r.rssGrowthMB})`.padStart(17)} ${String(r.duckdbMemMB).padStart(10)} ${String(r.p50Ms).padStart(8)} ${String(r.p95Ms).padStart(8)} ` +
           `${String(r.nativeP50Ms ?? '—').padStart(11)} ${String(r.ratio ?? '—').padStart(11)} ${String(r.queriesPerChange).padStart(8)}`,
       );
     }
+    p('');
+    p(`Partitions on demand: ${oneYear.label} opened at #/?year=${oneYear.year} → interactive after ${oneYear.loadMs} ms, ${oneYear.arrowMB} MB of Arrow fetched, RSS +${oneYear.rssGrowthMB} MB`);
+    p(`Machine: ${machine.cores} cores, load average ${machine.loadavgStart.join(' / ')} at start, ${machine.loadavgEnd.join(' / ')} at end (other sessions share these cores)`);
     if (extraction) {
       p('');
       p(`Extraction (one core, corpus of ${extraction.documents} reports): ${extraction.reportsPerSecond.toFixed(1)} reports/s, p50 ${extraction.msPerReportP50.toFixed(2)} ms/report`);

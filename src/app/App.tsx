@@ -7,7 +7,6 @@ import type { QueryClient } from '../db/client';
 import { DataContext, type DataContextValue, type FilterOptions } from './data';
 import { ErrorBoundary, ErrorPanel } from './components/ErrorBoundary';
 import { FilterBar } from './components/FilterBar';
-import { Home } from './pages/Home';
 import { dataModeOf, hrefTo, keepDataModeInSearch, navigate, searchWithDataMode, toHash, useAppState, type Page } from './url-state';
 import { formatCount } from './format';
 import { langTag, t, tOr } from './i18n/messages';
@@ -15,7 +14,11 @@ import { DatasetInfoContext } from './dataset-info';
 import type { EmbedBoot } from './embed/EmbedView';
 import { loadAppData, prefetchAppData, type AppDataLoad } from './boot-data';
 import { HomePreview } from './components/HomePreview';
+import { HomeRoute } from './pages/home-route';
 
+// Home is code-split too: its first view is HomePreview (summary.json, inline SVG), so the chart builders and metrics
+// the live page needs load after the first chart, not before it (HomePreview preloads it: ./pages/home-route.ts).
+const Home = HomeRoute;
 const Execution = lazy(() => import('./pages/Execution'));
 const Sangong = lazy(() => import('./pages/Sangong'));
 const Scores = lazy(() => import('./pages/Scores'));

@@ -15,7 +15,7 @@
  * This module stays small: it is in the first-view bundle. DuckDB-side code is imported dynamically.
  */
 import type { QueryClient } from '../db/client';
-import type { LoadResult } from '../db/load-dataset';
+import type { DatasetManifest, LoadResult } from '../db/load-dataset';
 import type { FilterOptions } from './data';
 import { parseHash } from './url-state';
 
@@ -53,10 +53,31 @@ let manifestText: Promise<string> | null = null;
 let summary: Promise<AppSummary | null> | null = null;
 const bytes = new Map<string, Promise<Uint8Array>>();
 
+// At most 4 partition downloads at a time, at low priority: a browser opens about 6 connections per host over
+// HTTP/1.1, and the page's own scripts (the live page, ECharts) must not queue behind 40 data files.
+const MAX_DATA_FETCHES = 4;
+let dataFetches = 0;
+const waiting: (() => void)[] = [];
+async function slot<T>(run: () => Promise<T>): Promise<T> {
+  if (dataFetches >= MAX_DATA_FETCHES) await new Promise<void>((ok) => waiting.push(ok));
+  dataFetches++;
+  try {
+    return await run();
+  } finally {
+    dataFetches--;
+    waiting.shift()?.();
+  }
+}
+
 function fetchBytes(file: string): Promise<Uint8Array> {
   let p = bytes.get(file);
   if (!p) {
-    p = fetchOk(file).then(async (r) => new Uint8Array(await r.arrayBuffer()));
+    p = slot(async () => {
+      const url = dataUrl(file);
+      const res = await fetch(url, { cache: 'no-cache', priority: 'low' } as RequestInit);
+      if (!res.ok) throw new Error(`HTTP ${res.status} for ${url.pathname}`);
+      return new Uint8Array(await res.arrayBuffer());
+    });
     p.catch(() => undefined);
     bytes.set(file, p);
   }
@@ -151,7 +172,7 @@ export async function loadAppData(db: QueryClient): Promise<AppDataLoad> {
         version: typeof m.version === 'number' ? m.version : NaN,
         source: typeof m.source === 'string' ? m.source : '',
         synthetic: m.synthetic === true,
-        tables: (m.tables ?? {}) as LoadResult['manifest'] extends infer M ? (M extends { tables: infer T } ? T : never) : never,
+        tables: (m.tables ?? {}) as DatasetManifest['tables'],
       },
       counts: counts as LoadResult['counts'],
       errors: res.errors,

@@ -46,6 +46,25 @@ export interface QueryState<T> {
   loading: boolean;
 }
 
+// Answers are shown together: a query's answer waits (at most MAX_HOLD_MS) for the other queries in flight, so a
+// filter change redraws every card in one commit — one style/layout pass instead of one per card.
+const MAX_HOLD_MS = 120;
+let inflight = 0;
+let held: (() => void)[] = [];
+let holdTimer: ReturnType<typeof setTimeout> | null = null;
+function flush(): void {
+  if (holdTimer) clearTimeout(holdTimer);
+  holdTimer = null;
+  const run = held;
+  held = [];
+  for (const f of run) f(); // one task: React batches these updates into one render
+}
+function deliver(apply: () => void): void {
+  held.push(apply);
+  if (inflight === 0) flush();
+  else holdTimer ??= setTimeout(flush, MAX_HOLD_MS);
+}
+
 /**
  * Runs `fn(db)` whenever `key` changes (a JSON of the filters and view state it depends on). Keeps the previous data
  * while reloading, so charts update in place instead of flashing; ignores answers to superseded keys.
@@ -66,17 +85,37 @@ export function useQuery<T>(fn: (db: QueryClient) => Promise<T>, key: unknown[])
     // Superseded (filters changed again, or unmounted): a query still waiting in DuckDB's queue is dropped, a
     // running one cancelled (src/db/duckdb-browser.ts), so fast filter changes do not pile up stale work.
     const abort = new AbortController();
-    const scoped: QueryClient = { ...db, query: (sql, opts) => db.query(sql, { signal: abort.signal, ...opts }) };
+    const scoped = Object.create(db) as QueryClient; // every method of db, with query bound to this effect's signal
+    scoped.query = (sql, opts) => db.query(sql, { signal: abort.signal, ...opts });
     setState((s) => ({ ...s, loading: true }));
-    fnRef
-      .current(scoped)
-      .then((data) => {
-        if (my === seq.current) setState({ data, error: undefined, loading: false, key: k });
-      })
-      .catch((e: unknown) => {
-        if (my === seq.current) setState({ data: undefined, error: e instanceof Error ? e : new Error(String(e)), loading: false, key: k });
+    inflight++;
+    let settled = false;
+    const settle = (apply: () => void) => {
+      if (settled) return;
+      settled = true;
+      inflight--;
+      deliver(() => {
+        if (my === seq.current) apply();
       });
-    return () => abort.abort();
+    };
+    let run: Promise<T>;
+    try {
+      run = fnRef.current(scoped);
+    } catch (e) {
+      run = Promise.reject(e);
+    }
+    run
+      .then((data) => settle(() => setState({ data, error: undefined, loading: false, key: k })))
+      .catch((e: unknown) => settle(() => setState({ data: undefined, error: e instanceof Error ? e : new Error(String(e)), loading: false, key: k })));
+    return () => {
+      abort.abort();
+      // A superseded query no longer holds back the others' answers.
+      if (!settled) {
+        settled = true;
+        inflight--;
+        if (inflight === 0) flush();
+      }
+    };
   }, [db, k, revision]);
   return state;
 }

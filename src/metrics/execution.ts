@@ -128,6 +128,7 @@ export async function executionLowest(db: QueryClient, f: Filters, limit = 8): P
   const where = `${whereClause(f, 'r')}
   AND (execution_rate IS NOT NULL OR budget_initial IS NOT NULL OR budget_adjusted IS NOT NULL OR budget_actual IS NOT NULL)`;
   const n = Number.isInteger(limit) && limit > 0 ? limit : 8;
+  // Two small queries: a top-N and the totals (measured faster than one query joining both, at 1M lines).
   const rows = await db.query<ExecutionUnitRow>(`SELECT report_id, department_name, fiscal_year, province, prefecture, county, place, kind,
   ${dec('budget_initial', 'budget_initial')}, ${dec('budget_adjusted', 'budget_adjusted')},
   ${dec('budget_actual', 'budget_actual')}, ${dec('execution_rate', 'execution_rate')},
@@ -136,13 +137,13 @@ FROM unit_year r
 WHERE ${where} AND execution_rate IS NOT NULL
 ORDER BY r.execution_rate ASC NULLS LAST, department_name, report_id
 LIMIT ${n}`);
-  const [t] = await db.query(`SELECT CAST(count(*) AS INTEGER) AS n,
-  CAST(count(execution_rate) AS INTEGER) AS rated,
-  CAST(count(DISTINCT dept_no) FILTER (WHERE execution_rate IS NOT NULL) AS INTEGER) AS units,
-  CAST(count(*) FILTER (WHERE execution_rate < 0.9) AS INTEGER) AS below
+  const [t] = await db.query(`SELECT CAST(count(*) AS INTEGER) AS pa_n,
+  CAST(count(execution_rate) AS INTEGER) AS pa_rated,
+  CAST(count(DISTINCT dept_no) FILTER (WHERE execution_rate IS NOT NULL) AS INTEGER) AS pa_units,
+  CAST(count(*) FILTER (WHERE execution_rate < 0.9) AS INTEGER) AS pa_below
 FROM unit_year r WHERE ${where}`);
   return {
     rows,
-    totals: { rows: Number(t?.n ?? 0), rated: Number(t?.rated ?? 0), units: Number(t?.units ?? 0), below: Number(t?.below ?? 0) },
+    totals: { rows: Number(t?.pa_n ?? 0), rated: Number(t?.pa_rated ?? 0), units: Number(t?.pa_units ?? 0), below: Number(t?.pa_below ?? 0) },
   };
 }

@@ -97,9 +97,9 @@ export function placeOnly(f: Filters): boolean {
  * For `placeOnly` filters: the sangong_cube level (g) and the place conditions over it (alias r). The finest place
  * named picks the level; the coarser names still apply as conditions (a prefecture without its province, too).
  */
-export function sangongCubeWhere(f: Filters): string {
+export function sangongCubeWhere(f: Filters, alias = 'r'): string {
   const g = f.county ? 0 : f.prefecture ? 1 : f.province ? 3 : 7;
-  return `r.g = ${g} AND ${whereClause({ ...f, years: [] }, 'r')}`;
+  return `${alias}.g = ${g} AND ${whereClause({ ...f, years: [] }, alias)}`;
 }
 
 export async function sangongByCategoryYear(db: QueryClient, f: Filters): Promise<SangongCategoryYearRow[]> {

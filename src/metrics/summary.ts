@@ -29,7 +29,12 @@ export type HomeSummary = {
 };
 
 export async function homeSummary(db: QueryClient, f: Filters): Promise<HomeSummary> {
-  const [a] = await db.query(`SELECT
+  // Years and places only (the common case): the 三公 totals come from the pre-aggregated sangong_cube, in the same
+  // query (one round trip); else from the per-unit choice at query time (a second query).
+  const cube = placeOnly(f);
+  const cubeSum = (m: 'actual' | 'budget') =>
+    `(SELECT CAST(sum(${m}) AS VARCHAR) FROM sangong_cube c WHERE ${sangongCubeWhere(f, 'c')} AND c.category = 'total' AND ${yearsIn(f.years, 'c.year')})`;
+  const [a] = await db.query(`SELECT${cube ? `\n  ${cubeSum('actual')} AS sg_actual, ${cubeSum('budget')} AS sg_budget,` : ''}
   CAST(count(*) AS INTEGER) AS reports,
   CAST(count(DISTINCT unit_no) AS INTEGER) AS units,
   CAST(count(DISTINCT fiscal_year) AS INTEGER) AS years,
@@ -39,10 +44,8 @@ export async function homeSummary(db: QueryClient, f: Filters): Promise<HomeSumm
   CAST(coalesce(sum(problem_count), 0) AS INTEGER) AS problem_count,
   CAST(coalesce(sum(failed_checks), 0) AS INTEGER) AS failed_checks
 FROM unit_year r WHERE ${whereClause(f, 'r')}`);
-  // Years and places only (the common case): the pre-aggregated sangong_cube; else the per-unit choice at query time.
-  const [s] = placeOnly(f)
-    ? await db.query(`SELECT ${dec('sum(actual)', 'actual')}, ${dec('sum(budget)', 'budget')}
-FROM sangong_cube r WHERE ${sangongCubeWhere(f)} AND category = 'total' AND ${yearsIn(f.years, 'r.year')}`)
+  const [s] = cube
+    ? [{ actual: a?.sg_actual ?? null, budget: a?.sg_budget ?? null }]
     : await db.query(`WITH ${sangongUnitCte(f)}
 SELECT ${dec('sum(actual)', 'actual')}, ${dec('sum(budget)', 'budget')}
 FROM sg WHERE category = 'total' AND ${yearsIn(f.years, 'year')}`);

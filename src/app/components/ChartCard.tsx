@@ -4,11 +4,12 @@
  * cards with a registry id (`chartId`, src/app/embed/registry.ts) also offer "嵌入" (embed code). Builders receive the
  * interface language in their options.
  */
-import { lazy, Suspense, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { BuildOptions, EChartsOption } from '../../charts/common';
 import { isEmptyOption } from '../../charts/common';
 import type { QueryState } from '../data';
 import type { ChartClick } from './EChart';
+import { LazyEChart } from './echart-lazy';
 import { useAppState } from '../url-state';
 import { t } from '../i18n/messages';
 import type { Lang } from '../i18n/labels';
@@ -18,7 +19,7 @@ import { EmbedButton, ExportMenu, chartTableData } from './ChartTools';
 
 // ECharts is not in the first-view bundle: the chart component (and the library) load on first use, in parallel
 // with DuckDB (the home page's preview starts the download as soon as it has drawn; see ./HomePreview.tsx).
-const EChart = lazy(() => import('./EChart'));
+const EChart = LazyEChart;
 import { ErrorBoundary, ErrorPanel } from './ErrorBoundary';
 
 export interface ChartCardProps<T> {

@@ -3,7 +3,7 @@
  * precomputed answers in summary.json (src/metrics/home.ts), as tiny inline SVG — no ECharts, no database — so the
  * first chart appears before the 7 MB engine could even start. Nothing is shown when summary.json has no answers
  * for the filters in the address. When DuckDB is ready the real page replaces it (same numbers for the same data).
- * Once drawn, it starts downloading ECharts so the live charts do not wait for it.
+ * Once drawn, it starts downloading ECharts and the live page so the live charts do not wait for them.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Filters } from '../../metrics/filters';
@@ -12,6 +12,8 @@ import { appSummary, seedsFor, type AppSummary } from '../boot-data';
 import { formatCount } from '../format';
 import { problemLabel } from '../i18n/labels';
 import { Figure, PageHead } from './bits';
+import { preloadEChart } from './echart-lazy';
+import { preloadHome } from '../pages/home-route';
 
 type Bar = { label: string; values: (number | null)[] };
 const COLORS = ['#56b4e9', '#0072b2'];
@@ -106,7 +108,10 @@ export function HomePreview({ filters }: { filters: Filters }) {
   useEffect(() => {
     if (!s) return;
     // The first view is on screen: fetch the chart library for the live page now, off the critical path.
-    const t = setTimeout(() => void import('./EChart'), 0);
+    const t = setTimeout(() => {
+      void preloadEChart();
+      void preloadHome();
+    }, 0);
     return () => clearTimeout(t);
   }, [s]);
   if (!s) return null;
@@ -115,7 +120,13 @@ export function HomePreview({ filters }: { filters: Filters }) {
   const hist = (get('scoreHist') as Rec[] | undefined) ?? [];
   const problems = ((get('problemFreq') as Rec[] | undefined) ?? []).slice(0, 6);
   return (
+    <main>
     <div className="page home home-preview" aria-busy="true">
+      {summary?.synthetic ? (
+        <div className="synthetic-banner" role="note">
+          合成数据 / synthetic：本页数据由程序生成，仅供演示与性能测试，不是真实报告。
+        </div>
+      ) : null}
       <PageHead title="绩效概览">预先汇总的数字，数据库就绪后自动切换为实时查询。</PageHead>
       <div className="figures">
         <Figure label="报告" value={formatCount(num(s.reports))} sub={`${formatCount(num(s.units))} 个单位`} />
@@ -149,5 +160,6 @@ export function HomePreview({ filters }: { filters: Filters }) {
         </Card>
       </div>
     </div>
+    </main>
   );
 }

@@ -147,7 +147,8 @@ export async function loadAppData(db: QueryClient): Promise<AppDataLoad> {
   const seeds = seedsFor(s);
   const options = s?.home?.options && s.home.version === SEED_VERSION ? s.home.options : null;
 
-  let manifest: unknown = null;
+  // An unreadable manifest is reported by loadDataset below; here it only decides between partitions and CSV.
+  let manifest: unknown;
   try {
     manifest = JSON.parse(await manifestText!);
   } catch {

@@ -249,7 +249,7 @@ export function App() {
       ) : null}
       {state.phase === 'ready' && state.synthetic ? (
         <div className="synthetic-banner" role="note">
-          合成数据 / synthetic：本页数据由程序生成，仅供演示与性能测试，不是真实报告。
+          {t(lang, 'banner.synthetic')}
         </div>
       ) : null}
       {state.phase === 'error' ? <BootError step={state.step} error={state.error} details={state.details} /> : null}
@@ -268,7 +268,7 @@ export function App() {
           </main>
           <footer className="foot">
             <span>
-              {lang === 'en' ? 'Data: ' : '数据：'}{state.value.dataMode === 'none' ? '未加载内置数据（data=none），仅含导入的数据' : state.manifestSource || 'data/'}
+              {t(lang, 'app.foot.dataLabel')}{state.value.dataMode === 'none' ? t(lang, 'app.foot.dataNone') : state.manifestSource || 'data/'}
               {state.synthetic ? t(lang, 'app.foot.synthetic') : ''} · {t(lang, 'app.foot.reports', { n: formatCount(state.value.counts.reports ?? 0, lang) })}
             </span>
             <span>{t(lang, 'app.foot.units')}</span>
@@ -370,21 +370,22 @@ function BootError({ step, error, details }: { step: StepId; error: unknown; det
 /** `data=none`: says plainly that the shipped data is not loaded, and where to add data. */
 function EmptyDataBanner({ reports }: { reports: number }) {
   const app = useAppState();
+  const lang = app.lang;
   const shipped = `${window.location.pathname}${searchWithDataMode(window.location.search, 'shipped')}${toHash(app)}`;
   return (
     <div className="data-none-banner" role="note">
-      <strong>空数据集模式</strong>
+      <strong>{t(lang, 'banner.none.title')}</strong>
       <span>
-        未加载内置数据（地址中含 <code>data=none</code>），当前 {formatCount(reports)} 份报告均来自你导入的文件。
+        {t(lang, 'banner.none.text1')}<code>data=none</code>{t(lang, 'banner.none.text2', { n: formatCount(reports, lang) })}
         {app.route.page !== 'import' ? (
           <>
             {' '}
-            <a href={hrefTo({ page: 'import' }, app.filters)}>前往“导入”添加报告或数据集 →</a>
+            <a href={hrefTo({ page: 'import' }, app.filters)}>{t(lang, 'banner.none.toImport')}</a>
           </>
         ) : null}
       </span>
       <a className="muted small" href={shipped}>
-        改为加载内置数据
+        {t(lang, 'banner.none.loadShipped')}
       </a>
     </div>
   );

@@ -11,6 +11,7 @@ import { formatRate, formatWan } from '../../money/decimal';
 import { appSummary, seedsFor, type AppSummary } from '../boot-data';
 import { formatCount } from '../format';
 import { problemLabel } from '../i18n/labels';
+import { useLang, useT } from '../i18n/use-t';
 import { Figure, PageHead } from './bits';
 import { preloadEChart } from './echart-lazy';
 import { preloadHome } from '../pages/home-route';
@@ -94,6 +95,8 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
 }
 
 export function HomePreview({ filters }: { filters: Filters }) {
+  const lang = useLang();
+  const tr = useT();
   const [summary, setSummary] = useState<AppSummary | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -124,39 +127,39 @@ export function HomePreview({ filters }: { filters: Filters }) {
     <div className="page home home-preview" aria-busy="true">
       {summary?.synthetic ? (
         <div className="synthetic-banner" role="note">
-          合成数据 / synthetic：本页数据由程序生成，仅供演示与性能测试，不是真实报告。
+          {tr('banner.synthetic')}
         </div>
       ) : null}
-      <PageHead title="绩效概览">预先汇总的数字，数据库就绪后自动切换为实时查询。</PageHead>
+      <PageHead title={tr('home.title')}>{tr('preview.lead')}</PageHead>
       <div className="figures">
-        <Figure label="报告" value={formatCount(num(s.reports))} sub={`${formatCount(num(s.units))} 个单位`} />
-        <Figure label="年度" value={formatCount(num(s.years))} sub={`${formatCount(num(s.jurisdictions))} 个地区`} />
-        <Figure label="执行率中位数" value={formatRate(str(s.medianExecutionRate))} sub={exec ? `${exec.totals.below} 份低于 90%` : null} />
-        <Figure label="三公经费决算" value={formatWan(str(s.sangongActual))} sub={`预算 ${formatWan(str(s.sangongBudget))}`} />
-        <Figure label="自评得分中位数" value={str(s.medianScore) ?? '—'} />
-        <Figure label="问题条数" value={formatCount(num(s.problemCount))} sub={`${formatCount(num(s.failedChecks))} 项校验未通过`} />
+        <Figure label={tr('home.fig.reports')} value={formatCount(num(s.reports), lang)} sub={tr('home.fig.units', { n: formatCount(num(s.units), lang) })} />
+        <Figure label={tr('home.fig.years')} value={formatCount(num(s.years), lang)} sub={tr('home.fig.places', { n: formatCount(num(s.jurisdictions), lang) })} />
+        <Figure label={tr('home.fig.medianRate')} value={formatRate(str(s.medianExecutionRate))} sub={exec ? tr('home.fig.below90', { n: exec.totals.below }) : null} />
+        <Figure label={tr('home.fig.sangong')} value={formatWan(str(s.sangongActual), { lang })} sub={tr('preview.sangongSub', { budget: formatWan(str(s.sangongBudget), { lang }) })} />
+         <Figure label={tr('home.fig.medianScore')} value={str(s.medianScore) ?? '—'} />
+        <Figure label={tr('home.fig.problems')} value={formatCount(num(s.problemCount), lang)} sub={tr('home.fig.failedChecks', { n: formatCount(num(s.failedChecks), lang) })} />
       </div>
       <div className="grid-2">
-        <Card title="执行率：最低的单位">
+        <Card title={tr('home.exec.title')}>
           <MiniBars
-            title="执行率：最低的单位"
+            title={tr('home.exec.title')}
             horizontal
             bars={(exec?.rows ?? []).map((r) => ({
-              label: `${short(String(r.department_name ?? '（未识别单位）'), 9)} ${r.fiscal_year ?? ''}`,
+              label: `${short(String(r.department_name ?? tr('preview.unknownUnit')), 9)} ${r.fiscal_year ?? ''}`,
               values: [num(r.execution_rate) === null ? null : num(r.execution_rate)! * 100],
             }))}
             max={Math.max(100, ...(exec?.rows ?? []).map((r) => (num(r.execution_rate) ?? 0) * 100))}
             colorOf={(v) => (v < 90 ? WEAK : COLORS[1]!)}
           />
         </Card>
-        <Card title="三公经费合计：预算与决算">
-          <MiniBars title="三公经费合计：预算与决算" bars={sangong.map((r) => ({ label: String(r.year), values: [num(r.budget), num(r.actual)] }))} />
+        <Card title={tr('home.sangong.title')}>
+          <MiniBars title={tr('home.sangong.title')} bars={sangong.map((r) => ({ label: String(r.year), values: [num(r.budget), num(r.actual)] }))} />
         </Card>
-        <Card title="自评得分分布">
-          <MiniBars title="自评得分分布" bars={hist.map((r) => ({ label: String(r.bucket_start), values: [num(r.count)] }))} />
+        <Card title={tr('home.scores.title')}>
+          <MiniBars title={tr('home.scores.title')} bars={hist.map((r) => ({ label: String(r.bucket_start), values: [num(r.count)] }))} />
         </Card>
-        <Card title="最常见的问题">
-          <MiniBars title="最常见的问题" horizontal bars={problems.map((r) => ({ label: problemLabel(String(r.category)), values: [num(r.problems)] }))} />
+        <Card title={tr('home.problems.title')}>
+          <MiniBars title={tr('home.problems.title')} horizontal bars={problems.map((r) => ({ label: problemLabel(String(r.category), lang), values: [num(r.problems)] }))} />
         </Card>
       </div>
     </div>

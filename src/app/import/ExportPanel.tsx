@@ -9,11 +9,13 @@ import { readAllRows } from '../../io/dataset-sql';
 import { useData } from '../data';
 import { formatCount } from '../format';
 import { datasetFiles, downloadBytes, formatBytes } from './download';
+import type { MessageKey } from '../i18n/messages';
+import { useLang, useT } from '../i18n/use-t';
 
-const FORMATS: { id: DatasetFormat; label: string; note: string }[] = [
-  { id: 'csv', label: 'CSV', note: '每表一个文件 + manifest.json，UTF-8（带 BOM，Excel 可直接打开）' },
-  { id: 'json', label: 'JSON', note: '单个文件，包含全部表' },
-  { id: 'arrow', label: 'Arrow IPC', note: '每表一个 .arrow 文件，适合 Python / R / DuckDB' },
+const FORMATS: { id: DatasetFormat; label: string; note: MessageKey }[] = [
+  { id: 'csv', label: 'CSV', note: 'ex.csvNote' },
+  { id: 'json', label: 'JSON', note: 'ex.jsonNote' },
+  { id: 'arrow', label: 'Arrow IPC', note: 'ex.arrowNote' },
 ];
 
 interface Made {
@@ -23,6 +25,8 @@ interface Made {
 
 export function ExportPanel() {
   const { db, counts } = useData();
+  const lang = useLang();
+  const t = useT();
   const [busy, setBusy] = useState<DatasetFormat | null>(null);
   const [made, setMade] = useState<Made | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -58,29 +62,29 @@ export function ExportPanel() {
   return (
     <section className="card import-section" aria-labelledby="export-h">
       <header className="card-head">
-        <h3 id="export-h">④ 导出数据集</h3>
+        <h3 id="export-h">{t('ex.title')}</h3>
         <span className="muted small">
-          当前数据集：{formatCount(counts.reports ?? 0)} 份报告（内置 + 导入）
+          {t('ex.current', { n: formatCount(counts.reports ?? 0, lang) })}
         </span>
       </header>
-      <p className="muted small">导出的文件就是本应用的标准格式，可以在别的浏览器里通过“② 导入数据集”加回来，也可以用其他软件分析。</p>
+      <p className="muted small">{t('ex.note')}</p>
       <div className="export-buttons">
         {FORMATS.map((f) => (
           <button key={f.id} type="button" className="btn btn-secondary export-btn" disabled={!!busy} onClick={() => void make(f.id)} data-format={f.id}>
-            <strong>{busy === f.id ? '正在导出…' : `导出 ${f.label}`}</strong>
-            <span className="small">{f.note}</span>
+            <strong>{busy === f.id ? t('ex.exporting') : t('ex.export', { label: f.label })}</strong>
+            <span className="small">{t(f.note)}</span>
           </button>
         ))}
       </div>
       {error ? (
         <p className="error-panel compact" role="alert">
-          导出失败：{error}
+          {t('ex.failed', { msg: error })}
         </p>
       ) : null}
       {made ? (
         <div className="export-files" role="status">
           <p className="small">
-            已生成 {made.files.length} 个文件并开始下载。如果浏览器拦截了部分下载，可逐个点击：
+            {t('ex.made', { n: made.files.length })}
           </p>
           <ul>
             {made.files.map((f) => (

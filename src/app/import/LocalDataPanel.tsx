@@ -8,6 +8,8 @@ import { formatCount } from '../format';
 import type { BatchEntry } from '../storage/batches';
 import { indexedDbAvailable } from '../storage/local-store';
 import { formatBytes } from './download';
+import type { MessageKey } from '../i18n/messages';
+import { useLang, useT } from '../i18n/use-t';
 
 function when(iso: string): string {
   const d = new Date(iso);
@@ -16,14 +18,16 @@ function when(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-const STATUS: Record<BatchEntry['status'], string> = {
-  loaded: '已加载',
-  failed: '未加载',
-  unsaved: '仅本次会话（未能保存）',
+const STATUS: Record<BatchEntry['status'], MessageKey> = {
+  loaded: 'ld.status.loaded',
+  failed: 'ld.status.failed',
+  unsaved: 'ld.status.unsaved',
 };
 
 export function LocalDataPanel() {
   const { local, refresh, revision = 0 } = useData();
+  const lang = useLang();
+  const t = useT();
   const [entries, setEntries] = useState<BatchEntry[] | null>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,7 +50,7 @@ export function LocalDataPanel() {
       await refresh?.();
       setMsg({ ok: true, text: done });
     } catch (e) {
-      setMsg({ ok: false, text: `操作失败：${e instanceof Error ? e.message : String(e)}` });
+      setMsg({ ok: false, text: t('ld.failed', { msg: e instanceof Error ? e.message : String(e) }) });
     } finally {
       setBusy(false);
       setConfirm(null);
@@ -59,30 +63,30 @@ export function LocalDataPanel() {
   return (
     <section className="card import-section local-data" aria-labelledby="local-data-h">
       <header className="card-head">
-        <h3 id="local-data-h">③ 本地数据</h3>
-        <span className="muted small">{list.length ? `${list.length} 个批次 · ${formatBytes(totalBytes)}` : ''}</span>
+        <h3 id="local-data-h">{t('ld.title')}</h3>
+        <span className="muted small">{list.length ? t('ld.sub', { n: list.length, size: formatBytes(totalBytes) }) : ''}</span>
       </header>
       <p className="privacy-note">
-        <strong>数据只保存在本浏览器中，不会上传。</strong>
-        导入的数据保存在本机浏览器的 IndexedDB 里，下次打开本页面时自动恢复；换一台电脑或浏览器、清除浏览器数据后就不再存在。需要备份或分享时请用下方“导出数据集”。
+        <strong>{t('ld.privacyStrong')}</strong>
+        {t('ld.privacy')}
       </p>
-      {!available ? <p className="warn">本浏览器不支持或禁用了本地存储（IndexedDB）：导入的数据只在本次打开期间有效。</p> : null}
+      {!available ? <p className="warn">{t('ld.noIdb')}</p> : null}
       {entries === null ? (
-        <p className="muted">正在读取…</p>
+        <p className="muted">{t('ld.reading')}</p>
       ) : list.length === 0 ? (
-        <p className="muted local-empty">本浏览器中还没有保存任何导入的数据。</p>
+        <p className="muted local-empty">{t('ld.empty')}</p>
       ) : (
         <div className="table-scroll">
           <table className="data local-batches">
             <thead>
               <tr>
-                <th>批次</th>
-                <th>导入时间</th>
-                <th>来源</th>
-                <th className="num">报告</th>
-                <th className="num">行数</th>
-                <th className="num">大小</th>
-                <th>状态</th>
+                <th>{t('ld.batch')}</th>
+                <th>{t('ld.time')}</th>
+                <th>{t('ld.source')}</th>
+                <th className="num">{t('ld.reports')}</th>
+                <th className="num">{t('ld.rows')}</th>
+                <th className="num">{t('imp.size')}</th>
+                <th>{t('imp.status')}</th>
                 <th />
               </tr>
             </thead>
@@ -93,11 +97,11 @@ export function LocalDataPanel() {
                     {e.meta.name}
                     {e.meta.corrections.length ? (
                       <details className="small">
-                        <summary>{e.meta.corrections.length} 处人工更正</summary>
+                        <summary>{t('ld.corrections', { n: e.meta.corrections.length })}</summary>
                         <ul>
                           {e.meta.corrections.map((c, i) => (
                             <li key={i}>
-                              {c.file}：{c.label} 原值 {c.from}，改为 {c.to}
+                              {t('ld.correction', { file: c.file, label: c.label, from: c.from, to: c.to })}
                             </li>
                           ))}
                         </ul>
@@ -105,12 +109,12 @@ export function LocalDataPanel() {
                     ) : null}
                   </td>
                   <td>{when(e.meta.createdAt)}</td>
-                  <td>{e.meta.source === 'reports' ? `报告文件 ${e.meta.files.length} 个` : `数据集文件 ${e.meta.files.length} 个`}</td>
-                  <td className="num">{formatCount(e.meta.reportIds.length)}</td>
-                  <td className="num">{formatCount(e.meta.rowCount)}</td>
+                  <td>{t(e.meta.source === 'reports' ? 'ld.fromReports' : 'ld.fromDataset', { n: e.meta.files.length })}</td>
+                  <td className="num">{formatCount(e.meta.reportIds.length, lang)}</td>
+                  <td className="num">{formatCount(e.meta.rowCount, lang)}</td>
                   <td className="num">{formatBytes(e.meta.bytes)}</td>
                   <td className={e.status === 'loaded' ? 'ok' : 'warn'} title={e.error ?? ''}>
-                    {STATUS[e.status]}
+                    {t(STATUS[e.status])}
                     {e.error ? <div className="small muted">{e.error}</div> : null}
                   </td>
                   <td className="actions">
@@ -120,17 +124,17 @@ export function LocalDataPanel() {
                           type="button"
                           className="btn btn-danger"
                           disabled={busy}
-                          onClick={() => void run(() => local!.remove(e.meta.id), `已删除批次“${e.meta.name}”。`)}
+                          onClick={() => void run(() => local!.remove(e.meta.id), t('ld.deleted', { name: e.meta.name }))}
                         >
-                          确认删除
+                          {t('ld.confirmDelete')}
                         </button>
                         <button type="button" className="btn-link" onClick={() => setConfirm(null)}>
-                          取消
+                          {t('imp.cancel')}
                         </button>
                       </>
                     ) : (
-                      <button type="button" className="btn-link danger" disabled={busy} onClick={() => setConfirm(e.meta.id)} aria-label={`删除批次 ${e.meta.name}`}>
-                        删除
+                      <button type="button" className="btn-link danger" disabled={busy} onClick={() => setConfirm(e.meta.id)} aria-label={t('ld.deleteLabel', { name: e.meta.name })}>
+                        {t('ld.delete')}
                       </button>
                     )}
                   </td>
@@ -144,17 +148,17 @@ export function LocalDataPanel() {
         <div className="add-bar">
           {confirm === '*' ? (
             <>
-              <span className="warn">将从本浏览器和当前数据集中删除全部 {list.length} 个导入批次（内置数据不受影响）。</span>
-              <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run(() => local!.clear(), '已清除本浏览器中保存的全部导入数据。')}>
-                确认全部清除
+              <span className="warn">{t('ld.clearWarn', { n: list.length })}</span>
+              <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run(() => local!.clear(), t('ld.cleared'))}>
+                {t('ld.confirmClear')}
               </button>
               <button type="button" className="btn-link" onClick={() => setConfirm(null)}>
-                取消
+                {t('imp.cancel')}
               </button>
             </>
           ) : (
             <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => setConfirm('*')}>
-              全部清除
+              {t('ld.clear')}
             </button>
           )}
         </div>

@@ -13,26 +13,29 @@ import { ReportFiles } from '../import/ReportFiles';
 import { useData } from '../data';
 import { formatCount } from '../format';
 import { hrefTo } from '../url-state';
+import { useLang, useT } from '../i18n/use-t';
 
 export function ImportPage({ filters }: { filters: Filters }) {
   const { counts, dataMode } = useData();
+  const lang = useLang();
+  const t = useT();
   return (
     <div className="page import-page">
-      <PageHead title="导入">
-        把本地区的绩效报告或下载的数据加入数据集，核对抽取结果后再使用。全部处理都在本机浏览器中完成，文件不会发送到任何地方。
-        当前数据集共 {formatCount(counts.reports ?? 0)} 份报告{dataMode === 'none' ? '（空数据集模式，未加载内置数据）' : ''}。
-        加入后可在 <a href={hrefTo({ page: 'table' }, filters)}>对比表</a>、各分析页面和 <a href={hrefTo({ page: 'sql' }, filters)}>SQL 控制台</a> 中使用。
+      <PageHead title={t('nav.import')}>
+        {t('imp.lead1')}{' '}
+        {t('imp.lead2', { n: formatCount(counts.reports ?? 0, lang), mode: dataMode === 'none' ? t('imp.lead2.none') : '' })}{' '}
+        {t('imp.lead3a')}<a href={hrefTo({ page: 'table' }, filters)}>{t('nav.table')}</a>{t('imp.lead3b')}<a href={hrefTo({ page: 'sql' }, filters)}>{t('nav.sql')}</a>{t('imp.lead3c')}
       </PageHead>
-      <ErrorBoundary what="报告文件导入">
+      <ErrorBoundary what={t('imp.what.reports')}>
         <ReportFiles />
       </ErrorBoundary>
-      <ErrorBoundary what="数据集导入">
+      <ErrorBoundary what={t('imp.what.dataset')}>
         <DatasetImport />
       </ErrorBoundary>
-      <ErrorBoundary what="本地数据">
+      <ErrorBoundary what={t('imp.what.local')}>
         <LocalDataPanel />
       </ErrorBoundary>
-      <ErrorBoundary what="导出">
+      <ErrorBoundary what={t('imp.what.export')}>
         <ExportPanel />
       </ErrorBoundary>
     </div>

@@ -22,6 +22,9 @@ import {
 import { setView, type ViewState } from '../url-state';
 import { DERIVED_TABLE_NAMES, VIEW_NAMES } from '../../metrics/views';
 import { TABLE_NAMES } from '../../model/tables';
+import { tOr, translator, type MessageKey } from '../i18n/messages';
+import { useLang, useT } from '../i18n/use-t';
+import type { Lang } from '../i18n/labels';
 
 type RunState =
   | { phase: 'idle' }
@@ -30,6 +33,7 @@ type RunState =
   | { phase: 'refused'; sql: string; reasonZh: string; reason: string }
   | { phase: 'error'; sql: string; message: string; ms: number };
 
+/** Chinese wording (the zh dictionary's sql.note.*); shown through tOr so English gets its own. */
 const TABLE_NOTES: Record<string, string> = {
   reports: '报告（每份报告一行）',
   budget_lines: '预算资金明细',
@@ -72,8 +76,15 @@ async function schema(db: QueryClient): Promise<SchemaRow[]> {
 /** The analysis relations createViews builds from the base tables (materialized as tables, or views). */
 const DERIVED = new Set<string>([...VIEW_NAMES, ...DERIVED_TABLE_NAMES]);
 type Kind = 'TABLE' | 'DERIVED' | 'VIEW';
-const KIND_LABEL: Record<Kind, string> = { TABLE: '表', DERIVED: '分析表', VIEW: '视图' };
-const KIND_HEAD: Record<Kind, string> = { TABLE: '数据表', DERIVED: '分析表（由数据表计算，导入后自动重建）', VIEW: '视图' };
+const KIND_LABEL: Record<Kind, MessageKey> = { TABLE: 'sql.kind.TABLE', DERIVED: 'sql.kind.DERIVED', VIEW: 'sql.kind.VIEW' };
+const KIND_HEAD: Record<Kind, MessageKey> = { TABLE: 'sql.head.TABLE', DERIVED: 'sql.head.DERIVED', VIEW: 'sql.head.VIEW' };
+
+/** "Parser Error: …" → 语法错误 in Chinese; in English the engine's own kind ("Parser error"). */
+function errorKind(message: string, lang: Lang): string {
+  if (lang !== 'en') return errorKindZh(message);
+  const m = /^([A-Za-z][A-Za-z ]*?) Error:/.exec(message.trim());
+  return m ? `${m[1]} error` : 'Query error';
+}
 function kindOf(name: string, type: string): Kind {
   return DERIVED.has(name) ? 'DERIVED' : type === 'VIEW' ? 'VIEW' : 'TABLE';
 }
@@ -87,6 +98,8 @@ function schemaOrder(a: [string, { kind: Kind }], b: [string, { kind: Kind }]): 
 
 export function SqlConsole({ view }: { view: ViewState }) {
   const { db } = useData();
+  const lang = useLang();
+  const tr = useT();
   const [text, setText] = useState(view.q ?? DEFAULT_SQL);
   const [run, setRunState] = useState<RunState>({ phase: 'idle' });
   // Finished runs, as data-runs on the page (tests wait for the next one).
@@ -182,31 +195,28 @@ export function SqlConsole({ view }: { view: ViewState }) {
 
   return (
     <div className="page sql-page" data-runs={finished}>
-      <PageHead title="SQL 控制台">
-        用 SQL 直接查询数据集（DuckDB 方言，只读）：写入、建表、读取文件或网址的语句会在执行前被拒绝。按 Ctrl+Enter（Mac 上 ⌘+Enter）执行；
-        执行过的语句保存在地址中，复制链接即可复现查询。
-      </PageHead>
+      <PageHead title={tr('nav.sql')}>{tr('sql.lead')}</PageHead>
       <div className="sql-layout">
         <div className="sql-main">
-          <div className="sql-examples" role="group" aria-label="示例查询">
-            <span className="muted small">示例：</span>
+          <div className="sql-examples" role="group" aria-label={tr('sql.examples')}>
+            <span className="muted small">{tr('sql.examplesLabel')}</span>
             {EXAMPLES.map((x) => (
               <button
                 key={x.id}
                 type="button"
                 className="tag"
-                title={x.note}
+                title={lang === 'en' ? tOr(lang, `sql.ex.${x.id}`, x.note) : x.note}
                 onClick={() => {
                   setText(x.sql);
                   runNow(x.sql);
                 }}
               >
-                {x.label}
+                {tOr(lang, `sql.ex.${x.id}`, x.label)}
               </button>
             ))}
           </div>
           <label className="sql-editor">
-            <span className="visually-hidden">SQL 语句</span>
+            <span className="visually-hidden">{tr('sql.statement')}</span>
             <textarea
               ref={area}
               value={text}
@@ -226,32 +236,32 @@ export function SqlConsole({ view }: { view: ViewState }) {
           </label>
           <div className="sql-actions">
             <button type="button" className="btn" onClick={() => runNow()} disabled={!text.trim()}>
-              执行（Ctrl+Enter）
+              {tr('sql.run')}
             </button>
             {run.phase === 'running' ? (
               <button type="button" className="btn-link" onClick={() => void cancel()}>
-                停止
+                {tr('sql.stop')}
               </button>
             ) : null}
             <span id="sql-hint" className="muted small">
-              只读：SELECT、WITH、FROM、VALUES、DESCRIBE、SHOW、SUMMARIZE、EXPLAIN；一次一条语句；最多显示 {formatCount(RESULT_LIMIT)} 行。
+              {tr('sql.hint', { n: formatCount(RESULT_LIMIT, lang) })}
             </span>
           </div>
-          <ResultArea run={run} onExport={exportCsv} />
+          <ResultArea run={run} onExport={exportCsv} lang={lang} />
         </div>
-        <aside className="card sql-schema" aria-label="表和视图">
+        <aside className="card sql-schema" aria-label={tr('sql.schema')}>
           <header className="card-head">
-            <h3>表和视图</h3>
-            <span className="muted small">点击列名插入</span>
+            <h3>{tr('sql.schema')}</h3>
+            <span className="muted small">{tr('sql.schemaHint')}</span>
           </header>
-          {schemaQ.error ? <p className="warn">无法读取表结构：{schemaQ.error.message}</p> : null}
+          {schemaQ.error ? <p className="warn">{tr('sql.schemaError', { msg: schemaQ.error.message })}</p> : null}
           {tables.map(([name, t], i) => (
             <Fragment key={name}>
-              {i === 0 || tables[i - 1]![1].kind !== t.kind ? <h4 className="schema-group">{KIND_HEAD[t.kind]}</h4> : null}
+              {i === 0 || tables[i - 1]![1].kind !== t.kind ? <h4 className="schema-group">{tr(KIND_HEAD[t.kind])}</h4> : null}
               <details className="schema-table">
                 <summary>
-                  <code>{name}</code> <span className="muted small">{KIND_LABEL[t.kind]} · {t.cols.length} 列</span>
-                  {TABLE_NOTES[name] ? <div className="muted small">{TABLE_NOTES[name]}</div> : null}
+                  <code>{name}</code> <span className="muted small">{tr(KIND_LABEL[t.kind])} · {tr('sql.nCols', { n: t.cols.length })}</span>
+                  {TABLE_NOTES[name] ? <div className="muted small">{tOr(lang, `sql.note.${name}`, TABLE_NOTES[name])}</div> : null}
                 </summary>
                 <div className="schema-actions">
                   <button
@@ -263,7 +273,7 @@ export function SqlConsole({ view }: { view: ViewState }) {
                       runNow(sql);
                     }}
                   >
-                    查看前 100 行
+                    {tr('sql.first100')}
                   </button>
                   <button type="button" className="btn-link" onClick={() => runNow(`DESCRIBE ${name}`)}>
                     DESCRIBE
@@ -272,7 +282,7 @@ export function SqlConsole({ view }: { view: ViewState }) {
                 <ul className="schema-cols">
                   {t.cols.map((c) => (
                     <li key={c.col}>
-                      <button type="button" className="btn-link" onClick={() => insert(c.col)} title={`插入列名 ${c.col}`}>
+                      <button type="button" className="btn-link" onClick={() => insert(c.col)} title={tr('sql.insertCol', { col: c.col })}>
                         {c.col}
                       </button>
                       <span className="muted small">{c.dtype}</span>
@@ -288,27 +298,28 @@ export function SqlConsole({ view }: { view: ViewState }) {
   );
 }
 
-function ResultArea({ run, onExport }: { run: RunState; onExport: () => void }) {
-  if (run.phase === 'idle') return <p className="muted sql-status">写好语句后点击“执行”，或选择上方的示例。</p>;
+function ResultArea({ run, onExport, lang }: { run: RunState; onExport: () => void; lang: Lang }) {
+  const tr = translator(lang);
+  if (run.phase === 'idle') return <p className="muted sql-status">{tr('sql.idle')}</p>;
   if (run.phase === 'running')
     return (
       <p className="muted sql-status" role="status" aria-busy="true">
-        正在查询…
+        {tr('sql.running')}
       </p>
     );
   if (run.phase === 'refused')
     return (
       <div className="error-panel sql-refused" role="alert">
-        <strong>已拒绝执行（未发送到数据库）</strong>
-        <pre>{run.reasonZh}</pre>
-        <p className="small muted">SQL 控制台只允许只读查询，不能修改数据、建表或读取文件与网址。</p>
+        <strong>{tr('sql.refused')}</strong>
+        <pre>{lang === 'en' ? run.reason : run.reasonZh}</pre>
+        <p className="small muted">{tr('sql.refusedNote')}</p>
       </div>
     );
   if (run.phase === 'error')
     return (
       <div className="error-panel sql-error" role="alert">
         <strong>
-          {errorKindZh(run.message)}（DuckDB，{Math.round(run.ms)} ms）
+          {tr('sql.errorHead', { kind: errorKind(run.message, lang), ms: Math.round(run.ms) })}
         </strong>
         <pre className="mono">{run.message}</pre>
       </div>
@@ -317,20 +328,20 @@ function ResultArea({ run, onExport }: { run: RunState; onExport: () => void }) 
     <div className="sql-result">
       <div className="sql-meta" role="status">
         <span className="sql-rows">
-          {formatCount(run.rows.length)} 行{run.columns.length ? ` × ${run.columns.length} 列` : ''}
+          {tr('sql.rows', { n: formatCount(run.rows.length, lang) })}{run.columns.length ? tr('sql.cols', { n: run.columns.length }) : ''}
         </span>
-        <span className="sql-time">用时 {formatMs(run.ms)}</span>
-        {run.truncated ? <span className="warn">结果超过 {formatCount(RESULT_LIMIT)} 行，只显示前 {formatCount(RESULT_LIMIT)} 行</span> : null}
+        <span className="sql-time">{tr('sql.time', { t: formatMs(run.ms) })}</span>
+        {run.truncated ? <span className="warn">{tr('sql.truncated', { n: formatCount(RESULT_LIMIT, lang) })}</span> : null}
         <button type="button" className="btn" onClick={onExport} disabled={!run.rows.length}>
-          导出 CSV
+          {tr('sql.exportCsv')}
         </button>
       </div>
       {run.rows.length ? (
-        <ResultTable rows={run.rows} columns={run.columns} label="查询结果" />
+        <ResultTable rows={run.rows} columns={run.columns} label={tr('sql.resultLabel')} />
       ) : (
         <div className="empty-state" role="status">
-          <strong>查询没有返回任何行</strong>
-          <span>语句已执行，但结果为空。</span>
+          <strong>{tr('sql.empty')}</strong>
+          <span>{tr('sql.emptyNote')}</span>
         </div>
       )}
     </div>

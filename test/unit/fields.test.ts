@@ -146,9 +146,12 @@ describe('report identity', () => {
   it('survives empty and garbage text with warnings instead of throwing', () => {
     for (const text of ['', '\u0000\u0001\u0002', '年初预算数\n全年预算数', '|||\n\t\t\n', '三公经费 预算数 决算数 合计'.repeat(2000)]) {
       const r = extractText(text);
-      expect(r.kind).toBeDefined();
-      expect(Array.isArray(r.warnings)).toBe(true);
+      // Nothing is invented from junk: no figures, and the missing year is said, not guessed.
+      expect([r.budget.initial, r.budget.adjusted, r.budget.actual, r.score, r.sangong.length, r.indicators.length, r.lines.length]).toEqual([null, null, null, null, 0, 0, 0]);
+      expect(r.warnings.some((w) => w.field === 'fiscalYear')).toBe(true);
+      expect(r.warnings.every((w) => !/extractor failed/.test(w.message))).toBe(true);
     }
+    expect(extractText('').warnings.some((w) => w.field === 'source')).toBe(true);
   });
 });
 

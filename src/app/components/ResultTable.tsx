@@ -2,9 +2,9 @@
  * Any query result as a virtualized table (TanStack Table + react-virtual, as in the comparison table): fixed
  * column widths estimated from the header and the first values, sticky header, full cell text in a tooltip.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { useVirtualRows } from './use-virtual-rows';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Row } from '../../db/client';
 import { cellText, looksNumeric } from '../sql-console';
 
@@ -35,16 +35,7 @@ export function ResultTable({ rows, columns, label }: { rows: Row[]; columns: st
   );
   const table = useReactTable({ data: rows, columns: defs, getCoreRowModel: getCoreRowModel() });
   const tableRows = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: tableRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 16,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items.length ? items[0]!.start : 0;
-  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const { scrollRef, items, padTop, padBottom } = useVirtualRows(tableRows.length, ROW_HEIGHT);
   const cols = table.getVisibleLeafColumns();
   const totalWidth = cols.reduce((a, c) => a + c.getSize(), 0) + 52;
   const numeric = (id: string) => (defs.find((d) => d.id === id)?.meta as { numeric?: boolean } | undefined)?.numeric === true;

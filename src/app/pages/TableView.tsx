@@ -1,5 +1,6 @@
 /** 对比表: one row per unit and year; sort, text filter, column chooser, CSV export, virtualized rows. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useVirtualRows } from '../components/use-virtual-rows';
 import {
   flexRender,
   getCoreRowModel,
@@ -10,7 +11,6 @@ import {
   type SortingState,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { comparisonRows } from '../../metrics/comparison';
 import type { Filters } from '../../metrics/filters';
 import { PageHead } from '../components/bits';
@@ -129,16 +129,7 @@ export function TableView({ filters, view }: { filters: Filters; view: ViewState
     }
     return missing.length ? present.concat(missing) : sortedRows;
   }, [sortedRows, sorting]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: tableRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 16,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items.length ? items[0]!.start : 0;
-  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const { scrollRef, items, padTop, padBottom } = useVirtualRows(tableRows.length, ROW_HEIGHT);
   const visibleCols = table.getVisibleLeafColumns();
   const totalWidth = visibleCols.reduce((a, c) => a + c.getSize(), 0);
 

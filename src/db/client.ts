@@ -13,6 +13,11 @@ export interface QueryOptions {
    * engine allows it. Either way the promise rejects (SupersededError in the browser client).
    */
   signal?: AbortSignal;
+  /**
+   * Run it so that it can be interrupted while it runs (the SQL console's 取消 button). Costs a few round trips
+   * more in the browser client, so only for queries a person may want to stop.
+   */
+  interruptible?: boolean;
 }
 
 export interface QueryClient {

@@ -8,11 +8,12 @@
  *   latestOnly(): <T>(key: string, run: () => Promise<T>) => Promise<T>   // rejects with SupersededError when stale
  *   isSuperseded(e: unknown): e is SupersededError
  *
- * Queries on the one connection run one at a time (queued); each goes through conn.send so `cancel()` can
- * interrupt the running one (it then rejects with DuckDB's "query was canceled"). A query given an AbortSignal
- * (`query(sql, { signal })`) is dropped when the signal aborts while it waits in the queue, and cancelled when it
- * aborts while it runs; either way it rejects with SupersededError. `insertArrowIPC` appends an Arrow IPC stream
- * (no extension needed).
+ * Work reaches the one connection through ./engine-queue.ts: queries are pipelined two deep (conn.query: one
+ * message, one Arrow answer); `interruptible: true` queries (the SQL console) go alone through conn.send so
+ * `cancel()` can interrupt them (they then reject with DuckDB's "query was canceled"); DDL and inserts go alone.
+ * A query given an AbortSignal (`query(sql, { signal })`) is dropped when the signal aborts while it waits here,
+ * cancelled when it is interruptible and running, and otherwise runs to the end with its answer dropped; it rejects
+ * with SupersededError. `insertArrowIPC` appends an Arrow IPC stream (no extension needed).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -21,6 +22,12 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToRows, type ArrowTableLike } from './arrow-rows';
 import type { QueryClient, QueryOptions, Row } from './client';
+import { engineQueue, SupersededError } from './engine-queue';
+
+export { SupersededError, isSuperseded } from './engine-queue';
+
+/** Queries in the worker's inbox at once (./engine-queue.ts says why two). */
+const PIPELINE_DEPTH = 2;
 
 export interface BrowserDuckDBStatus {
   phase: 'bundle' | 'worker' | 'wasm' | 'ready';
@@ -75,26 +82,36 @@ export async function openBrowserDuckDB(
   // For bench/run.ts (and the browser's performance panel): when the engine became usable.
   globalThis.performance?.mark?.('pa:duckdb-ready');
 
-  let queue: Promise<unknown> = Promise.resolve();
-  let running = false;
   let closed = false;
-  /** Runs `task` after every earlier one has settled. */
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(
-      () => task(),
-      () => task(),
-    );
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  let interruptibleRunning = false;
+  const engine = engineQueue(PIPELINE_DEPTH);
 
-  const runSql = async (sql: string, signal?: AbortSignal): Promise<Row[]> => {
+  /**
+   * The usual path: one RUN_QUERY message, one materialized Arrow answer. Pipelined (see engineQueue): the worker
+   * starts the next query while this thread turns the previous answer into rows. Not interruptible once posted: a
+   * query superseded while it runs finishes (dashboard queries take milliseconds) and its answer is dropped.
+   */
+  const runPosted = async (sql: string, signal?: AbortSignal): Promise<Row[]> => {
     if (closed) throw new Error('database is closed');
-    // Dropped before it starts: a newer filter change superseded it while it waited in the queue.
-    if (signal?.aborted) throw new SupersededError('query');
     sqlLog()?.push(sql);
     const started = performance.now();
-    running = true;
+    const table = await conn.query(sql);
+    if (signal?.aborted) throw new SupersededError('query');
+    const rows = arrowToRows(table as unknown as ArrowTableLike);
+    sqlTimes()?.push(performance.now() - started);
+    return rows;
+  };
+
+  /**
+   * The interruptible path (SQL console, `interruptible: true`): conn.send, so `cancel()` — or the signal —
+   * interrupts it in the engine (it then rejects with DuckDB's "query was canceled"). Several round trips per query,
+   * hence not the default.
+   */
+  const runInterruptible = async (sql: string, signal?: AbortSignal): Promise<Row[]> => {
+    if (closed) throw new Error('database is closed');
+    sqlLog()?.push(sql);
+    const started = performance.now();
+    interruptibleRunning = true;
     const onAbort = () => void conn.cancelSent().catch(() => false);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -113,38 +130,40 @@ export async function openBrowserDuckDB(
       throw e;
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      running = false;
+      interruptibleRunning = false;
     }
   };
 
   return {
     bundle,
     query<T extends Row = Row>(sql: string, opts?: QueryOptions): Promise<T[]> {
-      return serial(() => runSql(sql, opts?.signal)) as Promise<T[]>;
+      const signal = opts?.signal;
+      if (opts?.interruptible) return engine.exclusive(() => runInterruptible(sql, signal), signal) as Promise<T[]>;
+      return engine.pipelined(() => runPosted(sql, signal), signal) as Promise<T[]>;
     },
     insertArrowIPC(name: string, bytes: Uint8Array): Promise<void> {
-      return serial(async () => {
+      return engine.exclusive(async () => {
         if (closed) throw new Error('database is closed');
         const found = await conn.query(`SELECT 1 FROM information_schema.tables WHERE table_name = '${name.replace(/'/g, "''")}'`);
         await conn.insertArrowFromIPCStream(bytes, { name, create: found.numRows === 0 });
       });
     },
     exec(sql: string): Promise<void> {
-      return serial(async () => {
+      return engine.exclusive(async () => {
         if (closed) throw new Error('database is closed');
         await conn.query(sql);
       });
     },
     registerText(name: string, text: string): Promise<void> {
-      return serial(() => db.registerFileBuffer(name, new TextEncoder().encode(text)));
+      return engine.exclusive(() => db.registerFileBuffer(name, new TextEncoder().encode(text)));
     },
     async cancel(): Promise<boolean> {
-      if (!running) return false;
+      if (!interruptibleRunning) return false;
       return conn.cancelSent();
     },
     async close(): Promise<void> {
       if (closed) return;
-      await serial(async () => {
+      await engine.exclusive(async () => {
         closed = true;
         await conn.close();
         await db.terminate();
@@ -173,17 +192,6 @@ function assertSameOrigin(url: string): void {
 }
 
 // ---- superseded results ----
-
-export class SupersededError extends Error {
-  constructor(readonly key: string) {
-    super(`query "${key}" was superseded by a newer one`);
-    this.name = 'SupersededError';
-  }
-}
-
-export function isSuperseded(e: unknown): e is SupersededError {
-  return e instanceof SupersededError || (e instanceof Error && e.name === 'SupersededError');
-}
 
 /**
  * Returns a runner that keeps only the newest result per key: when a newer call for the same key has started

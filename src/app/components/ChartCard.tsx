@@ -116,9 +116,17 @@ function ChartBody<T>({ title, query, build, emptyReason, height, compact, onCli
   const h = height ?? (compact ? 200 : 340);
   const { view } = useAppState();
   const viewKey = JSON.stringify(view);
+  // The empty-state reason names the filters, so it changes the moment a filter does — while the data is still
+  // the old answer. Rebuilding then would redraw every chart once with stale data before the new answer arrives
+  // (a full ECharts pass per card on every filter change); the reason is read when the data changes instead.
+  const reason = useRef(emptyReason);
+  reason.current = emptyReason;
   const option = useMemo(
-    () => (query.data === undefined ? null : build(query.data, { compact, emptyReason, lang, view: JSON.parse(viewKey) } as BuildOptions)),
-    [query.data, build, compact, emptyReason, lang, viewKey],
+    () =>
+      query.data === undefined
+        ? null
+        : build(query.data, { compact, emptyReason: reason.current, lang, view: JSON.parse(viewKey) } as BuildOptions),
+    [query.data, build, compact, lang, viewKey],
   );
   if (query.error) return <ErrorPanel title={t(lang, 'common.queryFailed')} error={query.error} compact />;
   if (!option) return <div className="chart-loading" style={{ height: h }}>{t(lang, 'common.querying')}</div>;

@@ -36,6 +36,14 @@ echarts.use([
   SVGRenderer,
 ]);
 
+/**
+ * Components a new option replaces outright (like notMerge); the rest — tooltip, aria — are merged into the existing
+ * ones. Not notMerge: that recreates the tooltip too, and a new HTML tooltip reads the chart's offsetLeft/Top,
+ * forcing a page layout in the middle of the commit, once per chart per update. Every builder in src/charts sets
+ * the tooltip and aria in full, so merging them keeps nothing stale.
+ */
+const REPLACED = ['series', 'xAxis', 'yAxis', 'grid', 'title', 'legend', 'visualMap', 'dataset'];
+
 export interface ChartClick {
   /** The data item as given in the option (builders attach `row`, `category`, `place`…). */
   data: unknown;
@@ -87,7 +95,7 @@ export function EChart({ option, height = 320, label, onClick, lang = 'zh', them
   useLayoutEffect(() => {
     const themed = theme === 'dark' ? darkOption(option) : option;
     const o = withAria(lang === 'en' ? englishFonts(themed) : themed, label, lang);
-    chart.current?.setOption(o, { notMerge: true, lazyUpdate: false });
+    chart.current?.setOption(o, { replaceMerge: REPLACED, lazyUpdate: false });
   }, [option, label, lang, theme]);
 
   return (

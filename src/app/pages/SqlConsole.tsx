@@ -124,7 +124,7 @@ export function SqlConsole({ view }: { view: ViewState }) {
       setRun({ phase: 'running', sql });
       const t0 = performance.now();
       try {
-        const rows = await db.query(p.sql);
+        const rows = await db.query(p.sql, { interruptible: true });
         const ms = performance.now() - t0;
         if (my !== seq.current) return;
         const truncated = p.wrapped && rows.length > RESULT_LIMIT;

@@ -185,13 +185,13 @@ describe('resolveJurisdiction on constructed snippets', () => {
   it('everyday words that happen to be place short forms do not name a unit', () => {
     const r = resolveJurisdiction('2023年度工作总结\n公安局、自然资源局、乡村振兴局配合开展工作。');
     expect(r.jurisdiction.code).toBeNull();
-    expect(r.warnings).toContain('no place name found for the issuing unit');
+    expect(r.warnings).toContain('未找到发文单位的属地（文中没有可识别的地名）');
   });
 
   it('with no unit named anywhere, a place in the title is used, with a warning', () => {
     const r = resolveJurisdiction('2023年度湖南省农村公路养护专项资金绩效评价报告\n一、项目概况\n全年完成养护里程。');
     expect(r.jurisdiction).toEqual({ province: '湖南省', prefecture: null, county: null, level: 'province', code: '430000' });
-    expect(r.warnings.join('\n')).toMatch(/title/);
+    expect(r.warnings.join('\n')).toMatch(/属地取自标题/);
   });
 
   it('verbs and nouns that end like organisations are not units ("举办", "格局")', () => {

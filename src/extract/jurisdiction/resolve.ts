@@ -246,7 +246,7 @@ function disambiguate(g: Gazetteer, cands: Place[], ev: Evidence, exclude: Set<M
 }
 
 function describe(g: Gazetteer, p: Place): string {
-  return `${g.fullPath(p)} (${p.code})`;
+  return `${g.fullPath(p)}（${p.code}）`;
 }
 
 function toJurisdiction(g: Gazetteer, p: Place): Jurisdiction {
@@ -354,7 +354,7 @@ function chooseIssuer(g: Gazetteer, units: Unit[], warnings: string[]): Choice |
     );
     if (conflicts.length) {
       warnings.push(
-        `other unit names in the letterhead point elsewhere: ${conflicts.map((c) => `${c.first.chain.map((m) => m.surface).join('')} → ${describe(g, c.cands[0]!)}`).join('; ')}`,
+        `落款或抬头中的其他单位名称指向别处：${conflicts.map((c) => `${c.first.chain.map((m) => m.surface).join('')} → ${describe(g, c.cands[0]!)}`).join('；')}`,
       );
     }
   }
@@ -376,13 +376,13 @@ function finish(g: Gazetteer, choice: Choice, ev: Evidence, warnings: string[]):
     if (survivors.length === 1) {
       const s = survivors[0]!;
       warnings.push(
-        `"${choice.surface}" matches ${cands.length} places (${cands.map((c) => describe(g, c)).join(', ')}); chose ${describe(g, s.place)} from other places in the text (${s.support.map((x) => x.name).join(', ')})`,
+        `“${choice.surface}”对应 ${cands.length} 个地方（${cands.map((c) => describe(g, c)).join('、')}）；根据文中其他地名（${s.support.map((x) => x.name).join('、')}）选定 ${describe(g, s.place)}`,
       );
       evidence.push(...s.support);
       cands = [s.place];
     } else {
       warnings.push(
-        `"${choice.surface}" is ambiguous: ${cands.map((c) => describe(g, c)).join(', ')}; nothing else in the text decides between them`,
+        `“${choice.surface}”有歧义：${cands.map((c) => describe(g, c)).join('、')}；文中没有其他信息可以区分，未定属地`,
       );
       return { jurisdiction: { ...EMPTY }, warnings, evidence };
     }
@@ -390,7 +390,7 @@ function finish(g: Gazetteer, choice: Choice, ev: Evidence, warnings: string[]):
   const place = cands[0]!;
   for (const m of choice.evidence) {
     const r = RENAMES.find((x) => x.oldName === m.name && x.code === place.code);
-    if (r) warnings.push(`"${r.oldName}" is a former name: now ${describe(g, place)} since ${r.year} (${r.why})`);
+    if (r) warnings.push(`“${r.oldName}”是旧称：${r.year} 年起为 ${describe(g, place)}（${r.why}）`);
   }
   return { jurisdiction: toJurisdiction(g, place), warnings, evidence };
 }
@@ -456,7 +456,7 @@ export function resolveJurisdiction(text: string, hints?: { departmentName?: str
         const p = g.get(uniq[0]!)!;
         const m = ev.named.get(p.code) ?? [...ev.named.values()].find((x) => x.cands[0]!.provinceCode === p.code);
         const src = m ? { name: m.surface, start: m.start, end: m.end } : ev.docProvinces.get(p.code)!;
-        warnings.push(`department "${dept}" names no province; ${p.name} is the only province the text points to`);
+        warnings.push(`单位“${dept}”未写明省份；文中只指向${p.name}，据此确定`);
         return { jurisdiction: toJurisdiction(g, p), warnings, evidence: [src] };
       }
     }
@@ -474,7 +474,7 @@ export function resolveJurisdiction(text: string, hints?: { departmentName?: str
     const last = inTitle.filter((m, k) => !(inTitle[k + 1] && inTitle[k + 1]!.prev === m))[0];
     if (last) {
       const chain = chainOf(last);
-      warnings.push('no unit name found; jurisdiction taken from a place named in the title');
+      warnings.push('未找到发文单位名称；属地取自标题中的地名');
       return finish(
         g,
         {
@@ -488,6 +488,6 @@ export function resolveJurisdiction(text: string, hints?: { departmentName?: str
       );
     }
   }
-  warnings.push('no place name found for the issuing unit');
+  warnings.push('未找到发文单位的属地（文中没有可识别的地名）');
   return { jurisdiction: { ...EMPTY }, warnings, evidence: [] };
 }

@@ -1,7 +1,7 @@
 /** 执行率 charts: unit ranking with the 90% line, budget-line distribution, adjustment rates, jurisdictions × years. */
 import { formatRate, formatWan } from '../money/decimal';
 import type { Lang } from '../app/i18n/labels';
-import { kv, t, translator, yearText } from '../app/i18n/messages';
+import { kv, t, translator } from '../app/i18n/messages';
 import {
   type BuildOptions,
   type EChartsOption,
@@ -22,6 +22,7 @@ import {
   shorten,
   unitNote,
 } from './common';
+import { placeYearBarsOption } from './place-year-bars';
 
 export interface ExecutionUnitRow {
   report_id: string;
@@ -283,48 +284,25 @@ export function executionByJurisdictionOption(rows: readonly ExecutionJurisdicti
   const tr = translator(lang);
   const rated = rows.filter((r) => r.median_rate !== null && r.median_rate !== undefined);
   if (!rated.length) return emptyOption(whyEmpty(rows, o, tr('chart.exec.placesNoRate')), lang);
-  const places = [...new Set(rated.map((r) => r.place))];
-  const years = [...new Set(rated.map((r) => String(r.fiscal_year ?? '—')))].sort();
   const totalUnits = rated.reduce((a, r) => a + (num(r.units) ?? 0), 0);
-  const series = years.map((y, i) => ({
-    type: 'bar' as const,
-    name: yearText(lang, y),
-    barMaxWidth: 28,
-    data: places.map((p) => {
-      const r = rated.find((x) => x.place === p && String(x.fiscal_year ?? '—') === y);
-      return r ? { value: pct(r.median_rate), row: r } : { value: null };
-    }),
-    ...(i === 0 ? { markLine: targetLine('yAxis', false, lang) } : {}),
-  }));
-  return {
-    ...baseOption(o.compact),
-    title: notes(unitNote(totalUnits, lang), tr('chart.places', { n: places.length })),
-    legend: { show: years.length > 1, top: 0, left: 0 },
-    grid: { left: 8, right: 32, top: years.length > 1 ? 52 : 32, bottom: 8, containLabel: true },
-    tooltip: {
-      ...baseOption().tooltip,
-      trigger: 'item',
-      formatter: (p: unknown) => {
-        const d = (p as { data: { row?: ExecutionJurisdictionRow } }).data.row;
-        if (!d) return '';
-        return [
-          `<b>${escapeHtml(d.place)} ${yearText(lang, d.fiscal_year ?? '')}</b>`,
-          kv(lang, tr('f.units'), num(d.units) ?? 0),
-          kv(lang, tr('f.medianRate'), formatRate(d.median_rate)),
-          kv(lang, tr('f.minRate'), formatRate(d.min_rate)),
-          kv(lang, tr('f.medianAdjustment'), formatRate(d.median_adjustment)),
-        ].join('<br/>');
-      },
-    },
-    xAxis: { type: 'category', data: places, axisLabel: { interval: 0, rotate: places.length > 6 ? 30 : 0, formatter: (s: string) => shorten(s, 10) } },
+  return placeYearBarsOption({
+    rows: rated,
+    value: (r) => pct(r.median_rate),
+    note: unitNote(totalUnits, lang),
+    tooltip: (d) => [
+      kv(lang, tr('f.units'), num(d.units) ?? 0),
+      kv(lang, tr('f.medianRate'), formatRate(d.median_rate)),
+      kv(lang, tr('f.minRate'), formatRate(d.min_rate)),
+      kv(lang, tr('f.medianAdjustment'), formatRate(d.median_adjustment)),
+    ],
     yAxis: {
-      type: 'value',
       min: 0,
       max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
       axisLabel: { formatter: pctAxisLabel },
       name: tr('f.medianRate'),
-      splitLine: { lineStyle: { color: '#eee' } },
     },
-    series,
-  } as EChartsOption;
+    markLine: targetLine('yAxis', false, lang),
+    lang,
+    compact: o.compact,
+  });
 }

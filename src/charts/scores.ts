@@ -2,13 +2,12 @@
 import { formatRate } from '../money/decimal';
 import { GRADES, type Grade } from '../model/report';
 import { GRADE_LABELS, gradeLabel, type Lang } from '../app/i18n/labels';
-import { kv, t, translator, yearText } from '../app/i18n/messages';
+import { kv, t, translator } from '../app/i18n/messages';
 import {
   type BuildOptions,
   type EChartsOption,
   type Numeric,
   OKABE_ITO,
-  SERIES_COLORS,
   baseOption,
   distinctCount,
   emptyOption,
@@ -21,6 +20,7 @@ import {
   shorten,
   unitNote,
 } from './common';
+import { placeYearBarsOption } from './place-year-bars';
 
 export interface ScoreBucketRow {
   bucket_start: Numeric;
@@ -136,52 +136,27 @@ export function scoresByJurisdictionOption(rows: readonly ScoreJurisdictionRow[]
   const tr = translator(lang);
   const use = rows.filter((r) => r.median_score !== null && r.median_score !== undefined);
   if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.scores.none')), lang);
-  const places = [...new Set(use.map((r) => r.place))];
-  const years = [...new Set(use.map((r) => String(r.fiscal_year ?? '—')))].sort();
   const n = use.reduce((a, r) => a + (num(r.n) ?? 0), 0);
-  return {
-    ...baseOption(o.compact),
-    title: notes(unitNote(n, lang), tr('chart.places', { n: places.length })),
-    legend: { show: years.length > 1, top: 0, left: 0 },
-    grid: { left: 8, right: 32, top: years.length > 1 ? 52 : 32, bottom: 8, containLabel: true },
-    tooltip: {
-      ...baseOption().tooltip,
-      trigger: 'item',
-      formatter: (p: unknown) => {
-        const r = (p as { data: { row?: ScoreJurisdictionRow } }).data.row;
-        if (!r) return '';
-        return [
-          `<b>${escapeHtml(r.place)} ${yearText(lang, r.fiscal_year ?? '')}</b>`,
-          kv(lang, tr('f.n'), num(r.n) ?? 0),
-          kv(lang, tr('chart.scores.median'), String(r.median_score)),
-          kv(lang, tr('chart.scores.range'), `${r.min_score ?? '—'}–${r.max_score ?? '—'}`),
-        ].join('<br/>');
-      },
+  return placeYearBarsOption({
+    rows: use,
+    value: (r) => num(r.median_score),
+    note: unitNote(n, lang),
+    tooltip: (r) => [
+      kv(lang, tr('f.n'), num(r.n) ?? 0),
+      kv(lang, tr('chart.scores.median'), String(r.median_score)),
+      kv(lang, tr('chart.scores.range'), `${r.min_score ?? '—'}–${r.max_score ?? '—'}`),
+    ],
+    yAxis: { min: (v: { min: number }) => Math.max(0, Math.floor(Math.min(v.min, 60) / 10) * 10), max: 100, name: tr('chart.scores.medianAxis') },
+    markLine: {
+      silent: true,
+      symbol: ['none', 'none'],
+      lineStyle: { color: OKABE_ITO.black, type: 'dashed' },
+      label: { formatter: tr('chart.scores.excellentLine') },
+      data: [{ yAxis: 90 }],
     },
-    xAxis: { type: 'category', data: places, axisLabel: { interval: 0, rotate: places.length > 6 ? 30 : 0, formatter: (s: string) => shorten(s, 10) } },
-    yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(Math.min(v.min, 60) / 10) * 10), max: 100, name: tr('chart.scores.medianAxis'), splitLine: { lineStyle: { color: '#eee' } } },
-    series: years.map((y, i) => ({
-      type: 'bar',
-      name: yearText(lang, y),
-      barMaxWidth: 28,
-      color: SERIES_COLORS[i % SERIES_COLORS.length],
-      data: places.map((p) => {
-        const r = use.find((x) => x.place === p && String(x.fiscal_year ?? '—') === y);
-        return r ? { value: num(r.median_score), row: r } : { value: null };
-      }),
-      ...(i === 0
-        ? {
-            markLine: {
-              silent: true,
-              symbol: ['none', 'none'],
-              lineStyle: { color: OKABE_ITO.black, type: 'dashed' },
-              label: { formatter: tr('chart.scores.excellentLine') },
-              data: [{ yAxis: 90 }],
-            },
-          }
-        : {}),
-    })),
-  } as EChartsOption;
+    lang,
+    compact: o.compact,
+  });
 }
 
 /** A unit whose self-evaluation is 优 while it spent less than 90% of its budget: the pattern leaders look for. */

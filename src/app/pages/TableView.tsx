@@ -34,6 +34,8 @@ import { useLang } from '../i18n/use-t';
 import { t } from '../i18n/messages';
 
 const ROW_HEIGHT = 32;
+/** One empty array while loading (a new `[]` each render would re-run the search index and sort). */
+const NO_ROWS: ComparisonRow[] = [];
 
 function sortValue(row: Row<ComparisonRow>, id: string): string | number | null {
   return row.original[id as keyof ComparisonRow] as string | number | null;
@@ -42,7 +44,7 @@ function sortValue(row: Row<ComparisonRow>, id: string): string | number | null 
 export function TableView({ filters, view }: { filters: Filters; view: ViewState }) {
   const lang = useLang();
   const q = useQuery((db) => comparisonRows(db, filters), ['comparison', filters]);
-  const rows = (q.data ?? []) as ComparisonRow[];
+  const rows = (q.data ?? NO_ROWS) as ComparisonRow[];
   const [text, setText] = useState(view.q ?? '');
   useEffect(() => setText(view.q ?? ''), [view.q]);
   // Typing rewrites the current history entry (after a short pause) so back still leaves the page.

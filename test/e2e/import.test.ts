@@ -311,6 +311,81 @@ describe('导入 in Chromium, starting from an empty dataset (data=none)', () =>
     await screenshot(s.page, 'import-bad-file');
   });
 
+  it('English interface (lang=en): report files, dataset import and the review card are in English; only extracted data stays Chinese', async () => {
+    // A fresh page (the review list lives in memory): one report to review, a file the readers refuse, an old .doc
+    // (refused by type), and a dataset file that cannot be read.
+    await s.page.goto(`${s.origin}/?data=none#/import?v=1&lang=en`);
+    await waitIdle(s.page);
+    await s.page.reload();
+    await waitIdle(s.page);
+    const reportName = haveCorpus ? corpusFiles[0]! : 'report.txt';
+    const reportBytes = haveCorpus
+      ? await readFile(path.join(CORPUS, reportName))
+      : Buffer.from('某某县财政局2023年度部门整体支出绩效自评报告\n一、基本情况\n本年度预算执行情况良好。', 'utf8');
+    const { extractDocument } = await import('../../src/app/import/extract-doc');
+    const extracted = await extractDocument(reportName, new Uint8Array(reportBytes));
+    if (!('report' in extracted)) throw new Error(`${reportName}: ${extracted.error.message}`);
+    const r = extracted.report;
+    await s.page.setInputFiles('input[name="report-files"]', [
+      { name: reportName, mimeType: 'text/plain', buffer: reportBytes },
+      { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a pdf at all') },
+      { name: 'old.doc', mimeType: 'application/msword', buffer: Buffer.from('x') },
+    ]);
+    await s.page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('table.file-status tbody tr')];
+      return rows.length === 3 && rows.every((x) => ['done', 'error'].includes(x.getAttribute('data-state') ?? ''));
+    });
+    await s.page.setInputFiles('input[name="dataset-files"]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
+    await s.page.waitForSelector('[data-testid="dataset-result"]');
+    const card = s.page.locator(`.review-card[data-file="${reportName}"]`);
+    await card.waitFor();
+    if (!(await card.evaluate((d) => (d as HTMLDetailsElement).open))) await card.locator('summary').first().click();
+    await card.locator('.review-fields').waitFor();
+
+    // what a reader of English sees first: titles, buttons, column heads, statuses, reasons
+    expect(await s.page.textContent('#import-reports-h')).toBe('① Import report files');
+    expect(await s.page.textContent('#import-dataset-h')).toBe('② Import a dataset');
+    expect(await s.page.textContent('label:has(input[name="report-files"])')).toContain('Choose files…');
+    expect(await s.page.textContent('label:has(input[name="dataset-files"])')).toContain('Choose dataset files…');
+    expect(await s.page.$$eval('table.file-status thead th', (ths) => ths.map((th) => th.textContent))).toEqual(['File', 'Size', 'Status', 'Details']);
+    expect(await s.page.textContent(`table.file-status tr[data-file="${reportName}"] td.state`)).toBe('Extracted');
+    expect(await s.page.textContent('table.file-status tr[data-file="old.doc"]')).toContain('Old Word files (.doc) are not supported');
+    expect(await s.page.textContent('table.file-status tr[data-file="broken.pdf"]')).toContain('not a PDF');
+    expect(await s.page.textContent('.review-h')).toBe('Review the extracted reports (1)');
+    expect(await s.page.textContent('[data-action="add-reports"]')).toContain('Add to the dataset');
+    expect(await s.page.textContent('table.import-problems tbody tr')).toContain('whole file');
+    expect(await card.locator('table.review-fields > thead').innerText()).toMatch(/Field\s+Value \(correctable\)\s+Source in the text/);
+    expect(await card.locator('.review-checks h4').innerText()).toContain('Data checks');
+    expect(await card.locator('.review-foot').innerText()).toContain('Add to the dataset');
+    expect(await card.locator('input[aria-label^="Unit ("]').count()).toBe(1);
+
+    // no Chinese in the chrome of ① and ②: only extracted data (quotes, names, places, check messages, warnings)
+    const data = [reportName, r.department.name, r.department.sector, r.jurisdiction.province, r.jurisdiction.prefecture, r.jurisdiction.county].filter(
+      (x): x is string => !!x,
+    );
+    for (const section of ['import-reports-h', 'import-dataset-h']) {
+      const cjk = await s.page.$eval(
+        `section[aria-labelledby="${section}"]`,
+        (root, data) => {
+          const el = root.cloneNode(true) as HTMLElement;
+          // elements that show extracted data: quotes, file names, field paths, warnings, check messages, line names, places
+          const dataSel = 'figure.prov, blockquote, .file-name, .review-file, code, .warn-list li, table.checks td.wrap, table.mini td:first-child, .place-editor option:not([value=""])';
+          el.querySelectorAll(dataSel).forEach((n) => n.remove());
+          const texts = [el.textContent ?? ''];
+          for (const n of el.querySelectorAll('[aria-label], [title], [placeholder]')) {
+            for (const a of ['aria-label', 'title', 'placeholder']) texts.push(n.getAttribute(a) ?? '');
+          }
+          let text = texts.join('\n');
+          for (const d of [...data].sort((a, b) => b.length - a.length)) text = text.split(d).join(' ');
+          return [...text.matchAll(/.{0,20}[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+.{0,20}/g)].map((m) => m[0]);
+        },
+        data,
+      );
+      expect(cjk, section).toEqual([]);
+    }
+    await screenshot(s.page, 'import-en');
+  });
+
   it('logged no console errors and made no request outside its origin', () => {
     expect(s.errors).toEqual([]);
     const foreign = s.requests.filter((u) => !u.startsWith(`${s.origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));

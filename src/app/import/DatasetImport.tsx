@@ -12,19 +12,24 @@ import { TABLE_NAMES } from '../../model/tables';
 import { downloadText, toCsvExport } from '../csv-export';
 import { useData } from '../data';
 import { formatCount } from '../format';
+import type { Lang } from '../i18n/labels';
+import { isMessageKey, t as tr } from '../i18n/messages';
+import { useLang, useT } from '../i18n/use-t';
+import { hrefTo, useAppState } from '../url-state';
 import { filesFromDrop, filesFromFolderInput } from './drop';
-import { importProblemZh } from './messages-zh';
+import { importProblem } from './messages-zh';
 
-const TABLE_ZH: Record<string, string> = {
-  reports: '报告',
-  budget_lines: '预算明细',
-  sangong: '三公经费',
-  indicators: '绩效指标',
-  problems: '问题',
-  problem_categories: '问题类别',
-  checks: '校验',
-  provenance: '出处',
-};
+/** A table's name in words ("预算明细" / "budget lines"); '' for a name that is not a table. */
+function tableLabel(table: string, lang: Lang): string {
+  const key = `imp.table.${table}`;
+  return isMessageKey(key) ? tr(lang, key) : '';
+}
+
+/** A status or result line, worded when shown (so it follows a language switch). */
+interface Note {
+  ok: boolean;
+  text: (lang: Lang) => string;
+}
 
 const SHOWN = 300;
 
@@ -39,23 +44,28 @@ function rowTotal(r: ImportResult): number {
 
 export function DatasetImport() {
   const { db, local, refresh } = useData();
+  const lang = useLang();
+  const t = useT();
+  const { filters } = useAppState();
   const [parsed, setParsed] = useState<Parsed | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusy] = useState<((lang: Lang) => string) | null>(null);
   const [over, setOver] = useState(false);
-  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [msg, setMsg] = useState<Note | null>(null);
 
   const read = async (files: File[]) => {
     setMsg(null);
     setParsed(null);
     if (!files.length) return;
-    setBusy(`正在读取并校验 ${files.length} 个文件…`);
+    const n = files.length;
+    setBusy(() => (l: Lang) => tr(l, 'ds.reading', { n }));
     try {
       const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       const existing = new Set((await db.query<{ id: string }>('SELECT report_id AS id FROM reports')).map((r) => r.id));
       const result = await importFiles(inputs, { existingReportIds: existing });
       setParsed({ files: files.map((f) => f.name), result });
     } catch (e) {
-      setMsg({ ok: false, text: `无法读取这些文件：${e instanceof Error ? e.message : String(e)}` });
+      const m = e instanceof Error ? e.message : String(e);
+      setMsg({ ok: false, text: (l) => tr(l, 'ds.readFailed', { msg: m }) });
     } finally {
       setBusy(null);
     }
@@ -64,25 +74,35 @@ export function DatasetImport() {
   const add = async () => {
     if (!parsed) return;
     const { result, files } = parsed;
-    setBusy('正在加入数据集…');
+    setBusy(() => (l: Lang) => tr(l, 'ds.adding'));
     try {
-      const name = `数据集文件：${files.slice(0, 3).join('、')}${files.length > 3 ? ` 等 ${files.length} 个` : ''}`;
-      let note = '';
+      const name = t('ds.batchName', { names: files.slice(0, 3).join(t('filters.listSep')), more: files.length > 3 ? t('ds.batchMore', { n: files.length }) : '' });
+      let unsaved: string | null = null;
       if (local) {
         const entry = await local.add(result.rows, { name, source: 'dataset', files });
-        if (entry.status === 'unsaved') note = `；但未能保存到本浏览器（${entry.error ?? ''}）`;
+        if (entry.status === 'unsaved') unsaved = entry.error ?? '';
       } else {
         await insertRows(db, result.rows);
         await createViews(db);
       }
       await refresh?.();
+      const reports = result.rows.reports.length;
+      const rows = rowTotal(result);
+      const problems = result.problems.length;
       setMsg({
         ok: true,
-        text: `已加入 ${formatCount(result.rows.reports.length)} 份报告、共 ${formatCount(rowTotal(result))} 行${note}。${result.problems.length ? `${formatCount(result.problems.length)} 个问题行未加入。` : ''}`,
+        text: (l) =>
+          tr(l, 'ds.added', {
+            reports: formatCount(reports, l),
+            rows: formatCount(rows, l),
+            note: unsaved === null ? '' : tr(l, 'imp.unsaved', { err: unsaved }),
+            problems: problems ? tr(l, 'ds.addedProblems', { n: formatCount(problems, l) }) : '',
+          }),
       });
       setParsed(null);
     } catch (e) {
-      setMsg({ ok: false, text: `未能加入：${e instanceof Error ? e.message : String(e)}（数据集未改动）` });
+      const m = e instanceof Error ? e.message : String(e);
+      setMsg({ ok: false, text: (l) => tr(l, 'imp.addFailed', { msg: m }) });
     } finally {
       setBusy(null);
     }
@@ -91,10 +111,10 @@ export function DatasetImport() {
   const exportProblems = () => {
     if (!parsed) return;
     const csv = toCsvExport(
-      ['文件', '表', '行号', '列', '原因', '原因（英文原文）'],
-      parsed.result.problems.map((p) => [p.file, p.table ?? '', p.row || '', p.column, importProblemZh(p.message), p.message]),
+      [t('ds.csv.file'), t('ds.csv.table'), t('ds.csv.row'), t('ds.csv.column'), t('ds.csv.reason'), t('ds.csv.reasonEn')],
+      parsed.result.problems.map((p) => [p.file, p.table ?? '', p.row || '', p.column, importProblem(p.message, lang), p.message]),
     );
-    downloadText(`perfatlas-导入问题-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+    downloadText(t('ds.csv.name', { date: new Date().toISOString().slice(0, 10) }), csv);
   };
 
   const onDrop = async (e: DragEvent) => {
@@ -106,13 +126,16 @@ export function DatasetImport() {
 
   const result = parsed?.result;
   const total = result ? rowTotal(result) : 0;
-  const perTable = useMemo(() => (result ? TABLE_NAMES.filter((t) => result.rows[t].length).map((t) => `${TABLE_ZH[t]} ${formatCount(result.rows[t].length)}`) : []), [result]);
+  const perTable = useMemo(
+    () => (result ? TABLE_NAMES.filter((n) => result.rows[n].length).map((n) => `${tableLabel(n, lang)} ${formatCount(result.rows[n].length, lang)}`) : []),
+    [result, lang],
+  );
 
   return (
     <section className="card import-section" aria-labelledby="import-dataset-h">
       <header className="card-head">
-        <h3 id="import-dataset-h">② 导入数据集</h3>
-        <span className="muted small">本应用导出的格式：每表一个 CSV（reports.csv、sangong.csv…）、JSON 或 Arrow IPC；也接受命令行抽取工具输出的 JSON</span>
+        <h3 id="import-dataset-h">{t('ds.title')}</h3>
+        <span className="muted small">{t('ds.sub')}</span>
       </header>
       <div
         className={`drop-zone small-zone${over ? ' over' : ''}`}
@@ -123,10 +146,10 @@ export function DatasetImport() {
         onDragLeave={() => setOver(false)}
         onDrop={(e) => void onDrop(e)}
       >
-        <p className="drop-title">把数据集文件拖到这里，或</p>
+        <p className="drop-title">{t('ds.dropTitle')}</p>
         <div className="drop-buttons">
           <label className="btn file-btn">
-            选择数据集文件…
+            {t('ds.chooseFiles')}
             <input
               type="file"
               name="dataset-files"
@@ -140,7 +163,7 @@ export function DatasetImport() {
             />
           </label>
           <label className="btn btn-secondary file-btn">
-            选择文件夹…
+            {t('imp.folder')}
             <input
               type="file"
               name="dataset-folder"
@@ -154,38 +177,44 @@ export function DatasetImport() {
             />
           </label>
         </div>
-        <p className="muted small">逐行校验：有问题的行会列出文件、表、行号和原因，其余行照常加入；已在数据集中的报告不会被改动或重复加入。</p>
+        <p className="muted small">{t('ds.dropNote')}</p>
       </div>
       {busy ? (
         <p className="muted" role="status" aria-busy="true">
-          {busy}
+          {busy(lang)}
         </p>
       ) : null}
       {parsed && result ? (
         <div className="dataset-result" data-testid="dataset-result">
           <p className="dataset-summary" role="status">
-            读取 {parsed.files.length} 个文件：可加入 <strong>{formatCount(result.rows.reports.length)}</strong> 份报告、共{' '}
-            <strong>{formatCount(total)}</strong> 行{perTable.length ? `（${perTable.join('，')}）` : ''}；
-            {result.problems.length ? <span className="warn">{formatCount(result.problems.length)} 个问题</span> : '没有发现问题'}。
+            {t('ds.summary1', { n: parsed.files.length })}
+            <strong>{formatCount(result.rows.reports.length, lang)}</strong>
+            {t('ds.summary2')}
+            <strong>{formatCount(total, lang)}</strong>
+            {t('ds.summary3')}
+            {perTable.length ? t('ds.perTable', { list: perTable.join(t('ds.perTableSep')) }) : ''}
+            {t('ds.summarySep')}
+            {result.problems.length ? <span className="warn">{t('ds.problems', { n: formatCount(result.problems.length, lang) })}</span> : t('ds.noProblems')}
+            {t('ds.end')}
           </p>
           {result.problems.length ? <ProblemTable problems={result.problems} onExport={exportProblems} /> : null}
           <div className="add-bar">
             <button type="button" className="btn" disabled={!total || !!busy} onClick={() => void add()} data-action="add-dataset">
-              {total ? `加入数据集（${formatCount(result.rows.reports.length)} 份报告，${formatCount(total)} 行）` : '没有可加入的行'}
+              {total ? t('ds.addBtn', { reports: formatCount(result.rows.reports.length, lang), rows: formatCount(total, lang) }) : t('ds.nothing')}
             </button>
             <button type="button" className="btn-link" onClick={() => setParsed(null)}>
-              放弃
+              {t('imp.discard')}
             </button>
           </div>
         </div>
       ) : null}
       {msg ? (
         <p className={msg.ok ? 'import-ok' : 'error-panel compact'} role={msg.ok ? 'status' : 'alert'}>
-          {msg.text}
+          {msg.text(lang)}
           {msg.ok ? (
             <>
               {' '}
-              <a href="#/table">查看对比表 →</a>
+              <a href={hrefTo({ page: 'table' }, filters)}>{t('imp.viewTable')}</a>
             </>
           ) : null}
         </p>
@@ -195,34 +224,38 @@ export function DatasetImport() {
 }
 
 function ProblemTable({ problems, onExport }: { problems: ImportProblem[]; onExport: () => void }) {
+  const lang = useLang();
+  const t = useT();
   return (
     <div className="problem-list">
       <div className="card-head">
-        <h4>未加入的行和文件问题</h4>
+        <h4>{t('ds.problemsTitle')}</h4>
         <button type="button" className="btn-link" onClick={onExport}>
-          导出问题清单 CSV
+          {t('ds.exportProblems')}
         </button>
       </div>
       <div className="table-scroll">
         <table className="data import-problems">
           <thead>
             <tr>
-              <th>文件</th>
-              <th>表</th>
-              <th className="num" title="CSV：表头之后的第几行；JSON：列表中的第几项；Arrow：第几行">行号</th>
-              <th>列</th>
-              <th>原因</th>
+              <th>{t('imp.file')}</th>
+              <th>{t('ds.head.table')}</th>
+              <th className="num" title={t('ds.rowTitle')}>
+                {t('ds.head.row')}
+              </th>
+              <th>{t('ds.head.column')}</th>
+              <th>{t('ds.head.reason')}</th>
             </tr>
           </thead>
           <tbody>
             {problems.slice(0, SHOWN).map((p, i) => (
               <tr key={i} data-row={p.row}>
                 <td>{p.file}</td>
-                <td>{p.table ? `${p.table}（${TABLE_ZH[p.table] ?? ''}）` : '—'}</td>
-                <td className="num">{p.row ? p.row : '整个文件'}</td>
+                <td>{p.table ? t('ds.tableCell', { table: p.table, label: tableLabel(p.table, lang) }) : '—'}</td>
+                <td className="num">{p.row ? p.row : t('ds.wholeFile')}</td>
                 <td>{p.column ? <code>{p.column}</code> : '—'}</td>
                 <td className="wrap" title={p.message}>
-                  {importProblemZh(p.message)}
+                  {importProblem(p.message, lang)}
                 </td>
               </tr>
             ))}
@@ -230,9 +263,7 @@ function ProblemTable({ problems, onExport }: { problems: ImportProblem[]; onExp
         </table>
       </div>
       {problems.length > SHOWN ? (
-        <p className="muted small">
-          只显示前 {SHOWN} 个问题，共 {formatCount(problems.length)} 个；完整清单请导出 CSV。
-        </p>
+        <p className="muted small">{t('ds.shownOnly', { shown: SHOWN, n: formatCount(problems.length, lang) })}</p>
       ) : null}
     </div>
   );

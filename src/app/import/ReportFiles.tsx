@@ -9,47 +9,60 @@ import { insertRows } from '../../io/dataset-sql';
 import { createViews } from '../../metrics/views';
 import { useData, useQuery } from '../data';
 import { formatCount } from '../format';
+import type { Lang } from '../i18n/labels';
+import { kv, t as tr, type MessageKey } from '../i18n/messages';
+import { useLang, useT } from '../i18n/use-t';
+import { hrefTo, useAppState } from '../url-state';
 import { formatBytes } from './download';
 import { filesFromDrop, filesFromFolderInput } from './drop';
-import { readErrorZh } from './messages-zh';
+import { readError } from './messages-zh';
 import { ReviewCard } from './ReviewCard';
 import { isSupportedReportFile, review, reviewAll, useReviewItems, type ReviewItem } from './review';
 
 const ACCEPT = '.txt,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const STATE_LABEL: Record<ReviewItem['status']['state'], string> = {
-  queued: '排队中',
-  reading: '读取中…',
-  extracting: '抽取中…',
-  done: '已抽取',
-  error: '出错',
+const STATE_LABEL: Record<ReviewItem['status']['state'], MessageKey> = {
+  queued: 'rf.state.queued',
+  reading: 'rf.state.reading',
+  extracting: 'rf.state.extracting',
+  done: 'rf.state.done',
+  error: 'rf.state.error',
 };
+
+/** A result line, worded when shown (so it follows a language switch). */
+interface Note {
+  ok: boolean;
+  text: (lang: Lang) => string;
+}
 
 async function reportIds(db: QueryClient): Promise<string[]> {
   return (await db.query<{ id: string }>('SELECT report_id AS id FROM reports')).map((r) => r.id);
 }
 
-function defaultBatchName(n: number): string {
+function defaultBatchName(n: number, lang: Lang): string {
   const d = new Date();
   const p = (x: number) => String(x).padStart(2, '0');
-  return `报告文件 ${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}（${n} 份）`;
+  return tr(lang, 'rf.batchName', { date: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`, n });
 }
 
 export function ReportFiles() {
   const { db, local, refresh } = useData();
+  const lang = useLang();
+  const t = useT();
+  const { filters } = useAppState();
   const items = useReviewItems();
   const ids = useQuery(reportIds, ['import-report-ids']);
   const existing = useMemo(() => new Set(ids.data ?? []), [ids.data]);
-  const reviewed = useMemo(() => reviewAll(items, existing), [items, existing]);
+  const reviewed = useMemo(() => reviewAll(items, existing, lang), [items, existing, lang]);
   const [over, setOver] = useState(false);
-  const [skippedNote, setSkippedNote] = useState<string | null>(null);
+  const [skipped, setSkipped] = useState<string[]>([]);
   const [name, setName] = useState('');
   const [adding, setAdding] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<Note | null>(null);
 
-  const take = (files: File[], skipped: string[]) => {
+  const take = (files: File[], skippedNames: string[]) => {
     setResult(null);
-    setSkippedNote(skipped.length ? `文件夹中有 ${skipped.length} 个文件不是报告格式（.txt .html .docx .pdf），已跳过：${skipped.slice(0, 5).join('、')}${skipped.length > 5 ? ' 等' : ''}` : null);
+    setSkipped(skippedNames);
     if (files.length) review.addFiles(files);
   };
 
@@ -76,13 +89,13 @@ export function ReportFiles() {
     setResult(null);
     try {
       const rows = flattenReports(ready.map((r) => r.report));
-      const batchName = name.trim() || defaultBatchName(ready.length);
+      const batchName = name.trim() || defaultBatchName(ready.length, lang);
       let batch = 'session';
-      let note = '';
+      let unsaved: string | null = null;
       if (local) {
         const entry = await local.add(rows, { name: batchName, source: 'reports', files: ready.map((r) => r.item.name), corrections });
         batch = entry.meta.id;
-        if (entry.status === 'unsaved') note = `；但未能保存到本浏览器（${entry.error ?? ''}），关闭页面后需要重新导入`;
+        if (entry.status === 'unsaved') unsaved = entry.error ?? '';
       } else {
         await insertRows(db, rows);
         await createViews(db);
@@ -93,9 +106,16 @@ export function ReportFiles() {
       );
       setName('');
       await refresh?.();
-      setResult({ ok: true, text: `已加入 ${ready.length} 份报告（批次“${batchName}”，${formatCount(countRows(rows))} 行）${note}。各分析页面已更新。` });
+      const n = ready.length;
+      const rowCount = countRows(rows);
+      setResult({
+        ok: true,
+        text: (l) =>
+          tr(l, 'rf.added', { n, batch: batchName, rows: formatCount(rowCount, l), note: unsaved === null ? '' : tr(l, 'rf.unsaved', { err: unsaved }) }),
+      });
     } catch (e) {
-      setResult({ ok: false, text: `未能加入：${e instanceof Error ? e.message : String(e)}（数据集未改动）` });
+      const msg = e instanceof Error ? e.message : String(e);
+      setResult({ ok: false, text: (l) => tr(l, 'imp.addFailed', { msg }) });
     } finally {
       setAdding(false);
     }
@@ -104,8 +124,8 @@ export function ReportFiles() {
   return (
     <section className="card import-section" aria-labelledby="import-reports-h">
       <header className="card-head">
-        <h3 id="import-reports-h">① 导入报告文件</h3>
-        <span className="muted small">与命令行抽取工具相同的代码，在浏览器后台线程中运行</span>
+        <h3 id="import-reports-h">{t('rf.title')}</h3>
+        <span className="muted small">{t('rf.sub')}</span>
       </header>
       <div
         className={`drop-zone${over ? ' over' : ''}`}
@@ -117,11 +137,11 @@ export function ReportFiles() {
         onDragLeave={() => setOver(false)}
         onDrop={(e) => void onDrop(e)}
       >
-        <p className="drop-title">把报告文件或文件夹拖到这里</p>
-        <p className="muted small">支持 .txt、.html、.docx、.pdf（文字版 PDF；扫描件无法读取）。单个文件不超过 20 MB。</p>
+        <p className="drop-title">{t('rf.dropTitle')}</p>
+        <p className="muted small">{t('rf.dropNote')}</p>
         <div className="drop-buttons">
           <label className="btn file-btn">
-            选择文件…
+            {t('rf.chooseFiles')}
             <input
               type="file"
               name="report-files"
@@ -135,7 +155,7 @@ export function ReportFiles() {
             />
           </label>
           <label className="btn btn-secondary file-btn">
-            选择文件夹…
+            {t('imp.folder')}
             <input
               type="file"
               name="report-folder"
@@ -151,46 +171,52 @@ export function ReportFiles() {
           </label>
         </div>
       </div>
-      {skippedNote ? <p className="muted small">{skippedNote}</p> : null}
+      {skipped.length ? (
+        <p className="muted small">
+          {t('rf.skipped', { n: skipped.length, names: skipped.slice(0, 5).join(t('filters.listSep')), more: skipped.length > 5 ? t('rf.skippedMore') : '' })}
+        </p>
+      ) : null}
 
       {items.length ? (
         <>
           <div className="progress-line" role="status" aria-live="polite">
-            共 {items.length} 个文件：已抽取 {counts.done}
-            {counts.error ? <span className="warn">，出错 {counts.error}</span> : null}
-            {counts.busy ? `，处理中 ${counts.busy}` : '，全部处理完毕'}
+            {t('rf.progress', { n: items.length, done: counts.done })}
+            {counts.error ? <span className="warn">{t('rf.progressErr', { n: counts.error })}</span> : null}
+            {counts.busy ? t('rf.progressBusy', { n: counts.busy }) : t('rf.progressDone')}
             {!counts.busy && (counts.error || reviewed.some((r) => r.item.added)) ? (
               <button type="button" className="btn-link" onClick={() => review.clearFinished()}>
-                清除已完成和出错的文件
+                {t('rf.clearFinished')}
               </button>
             ) : null}
           </div>
           <table className="data file-status">
             <thead>
               <tr>
-                <th>文件</th>
-                <th className="num">大小</th>
-                <th>状态</th>
-                <th>说明</th>
+                <th>{t('imp.file')}</th>
+                <th className="num">{t('imp.size')}</th>
+                <th>{t('imp.status')}</th>
+                <th>{t('rf.note')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((i) => {
-                const err = i.status.state === 'error' ? readErrorZh(i.status.message, i.name) : null;
+                const err = i.status.state === 'error' ? readError(i.status.message, i.name, lang) : null;
                 const rep = i.status.state === 'done' ? i.status.report : null;
                 return (
                   <tr key={i.job} data-state={i.added ? 'added' : i.status.state} data-file={i.name}>
                     <td className="file-name">{i.name}</td>
                     <td className="num">{formatBytes(i.size)}</td>
-                    <td className={`state state-${i.status.state}`}>{i.added ? '已加入' : STATE_LABEL[i.status.state]}</td>
+                    <td className={`state state-${i.status.state}`}>{t(i.added ? 'rf.state.added' : STATE_LABEL[i.status.state])}</td>
                     <td className="wrap">
                       {err ? (
-                        <span className="warn" title={i.status.state === 'error' ? i.status.message : ''}>
-                          {err.file}：{err.reason}
+                        // Chinese: the original (English) reason in the tooltip. English shows that original already.
+                        <span className="warn" title={i.status.state === 'error' && lang === 'zh' ? i.status.message : undefined}>
+                          {kv(lang, err.file, err.reason)}
                         </span>
                       ) : rep ? (
                         <span className="muted">
-                          {rep.department.name ?? '单位未识别'} · {rep.fiscalYear ?? '年度未识别'} · 三公 {rep.sangong.length} 行 · 问题 {rep.problems.length} 条
+                          {rep.department.name ?? t('rf.unitUnknown')} · {rep.fiscalYear ?? t('rf.yearUnknown')}
+                          {t('rf.doneSummary', { sangong: rep.sangong.length, problems: rep.problems.length })}
                         </span>
                       ) : null}
                     </td>
@@ -204,10 +230,8 @@ export function ReportFiles() {
 
       {pendingReview.length ? (
         <div className="review-list">
-          <h3 className="review-h">核对抽取结果（{pendingReview.length} 份）</h3>
-          <p className="muted small">
-            每个字段旁是它在原文中的出处（数字已高亮）。发现抽取错误可直接更正：更正会记录为“人工更正：原值 …”并重新运行数据校验。
-          </p>
+          <h3 className="review-h">{t('rf.reviewTitle', { n: pendingReview.length })}</h3>
+          <p className="muted small">{t('rf.reviewNote')}</p>
           {pendingReview.map((rv, i) => (
             // Opened at first: the first report, and (among the first ten) those with failed checks.
             <ReviewCard key={rv.item.job} rv={rv} open={i === 0 || (i < 10 && rv.report.checks.some((c) => !c.passed))} />
@@ -216,13 +240,13 @@ export function ReportFiles() {
       ) : null}
       {reviewed.some((r) => r.item.added) ? (
         <details className="added-list">
-          <summary>已加入的报告（{reviewed.filter((r) => r.item.added).length}）</summary>
+          <summary>{t('rf.addedList', { n: reviewed.filter((r) => r.item.added).length })}</summary>
           <ul>
             {reviewed
               .filter((r) => r.item.added)
               .map((r) => (
                 <li key={r.item.job}>
-                  <a href={`#/report/${encodeURIComponent(r.report.id)}`}>{r.report.department.name ?? r.item.name}</a>{' '}
+                  <a href={hrefTo({ page: 'report', id: r.report.id }, filters)}>{r.report.department.name ?? r.item.name}</a>{' '}
                   <span className="muted small">
                     {r.item.name} · {r.report.fiscalYear ?? '—'}
                   </span>
@@ -235,26 +259,26 @@ export function ReportFiles() {
       {pendingReview.length ? (
         <div className="add-bar">
           <label className="batch-name">
-            <span>批次名称</span>
-            <input type="text" value={name} placeholder={defaultBatchName(ready.length)} onChange={(e) => setName(e.target.value)} />
+            <span>{t('rf.batchLabel')}</span>
+            <input type="text" value={name} placeholder={defaultBatchName(ready.length, lang)} onChange={(e) => setName(e.target.value)} />
           </label>
           <button type="button" className="btn" onClick={() => void add()} disabled={adding || !ready.length || counts.busy > 0} data-action="add-reports">
-            {adding ? '正在加入…' : `加入数据集（${ready.length} 份报告）`}
+            {adding ? t('rf.adding') : t('rf.add', { n: ready.length })}
           </button>
           <span className="muted small">
-            {counts.busy ? '请等待全部文件处理完毕。' : ''}
-            {corrections.length ? `含 ${corrections.length} 处人工更正。` : ''}
-            {pendingReview.length - ready.length ? `${pendingReview.length - ready.length} 份不会加入（未勾选、重复或输入无效）。` : ''}
+            {counts.busy ? t('rf.wait') : ''}
+            {corrections.length ? t('rf.corrections', { n: corrections.length }) : ''}
+            {pendingReview.length - ready.length ? t('rf.notAdded', { n: pendingReview.length - ready.length }) : ''}
           </span>
         </div>
       ) : null}
       {result ? (
         <p className={result.ok ? 'import-ok' : 'error-panel compact'} role={result.ok ? 'status' : 'alert'}>
-          {result.text}
+          {result.text(lang)}
           {result.ok ? (
             <>
               {' '}
-              <a href="#/table">查看对比表 →</a>
+              <a href={hrefTo({ page: 'table' }, filters)}>{t('imp.viewTable')}</a>
             </>
           ) : null}
         </p>

@@ -10,21 +10,38 @@ import { Highlight } from '../components/bits';
 import { useData } from '../data';
 import { formatPlace } from '../format';
 import { gradeLabel, kindLabel, levelLabel, problemLabel, sangongLabel, scopeLabel, severityLabel } from '../i18n/labels';
-import { FIELD_LABELS, type CorrectableField } from './corrections';
+import type { MessageKey } from '../i18n/messages';
+import { useLang, useT } from '../i18n/use-t';
+import { hrefTo, useAppState } from '../url-state';
+import type { CorrectableField } from './corrections';
 import { countyNames, prefectureNames, provinceNames, type PlacePick } from './places';
 import { review, type Reviewed, type TextField } from './review';
 
+/** The interface name of each correctable field (corrections.ts FIELD_LABELS is the Chinese stored with a batch). */
+const FIELD_KEYS: Record<CorrectableField, MessageKey> = {
+  kind: 'rc.kind',
+  fiscalYear: 'rc.year',
+  'department.name': 'rc.unit2',
+  jurisdiction: 'rc.place',
+  score: 'rc.scoreField',
+  'budget.initial': 'rc.budget.initial',
+  'budget.adjusted': 'rc.budget.adjusted',
+  'budget.actual': 'rc.budget.actual',
+};
+
 /** A quoted source, as on the report page (figure.prov): the printed figure and the extracted value highlighted. */
 function Quote({ p, file, phrases }: { p: Provenance; file: string; phrases: readonly string[] }) {
+  const t = useT();
   return (
     <figure className="prov">
       <blockquote lang="zh-CN">
         <Highlight text={p.quote} phrases={[p.raw, ...phrases]} />
       </blockquote>
       <figcaption>
-        {file} · 字符 {p.start}–{p.end}
-        {p.raw ? ` · 原文数字“${p.raw}”` : ''}
-        {p.unit ? ` · 单位 ${p.unit}` : ''}
+        {file}
+        {t('rc.chars', { start: p.start, end: p.end })}
+        {p.raw ? t('rc.raw', { raw: p.raw }) : ''}
+        {p.unit ? t('rc.unit', { unit: p.unit }) : ''}
         <span className="muted"> · {p.field}</span>
       </figcaption>
     </figure>
@@ -48,14 +65,15 @@ function valuePhrases(r: Report, path: string): string[] {
 }
 
 function Quotes({ r, path, fold, src = r }: { r: Report; path: string; fold?: boolean; src?: Report }) {
+  const t = useT();
   const ps = r.provenance.filter((p) => matches(p.field, path));
-  if (!ps.length) return <span className="muted small">未找到原文出处</span>;
+  if (!ps.length) return <span className="muted small">{t('rc.noQuote')}</span>;
   const phrases = valuePhrases(src, path);
   const list = ps.map((p, i) => <Quote key={i} p={p} file={r.source.file} phrases={phrases} />);
   if (!fold && ps.length <= 2) return <>{list}</>;
   return (
     <details>
-      <summary className="small">原文出处（{ps.length}）</summary>
+      <summary className="small">{t('rc.quotes', { n: ps.length })}</summary>
       {list}
     </details>
   );
@@ -83,6 +101,9 @@ const withCurrent = (list: string[], cur: string | null) => (cur && !list.includ
 
 export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
   const { item, original, report: r, records, invalid } = rv;
+  const lang = useLang();
+  const t = useT();
+  const { filters } = useAppState();
   const id = useId();
   // The body (quotes, checks) is built only while the card is open: a folder of hundreds of reports stays light.
   const [isOpen, setOpen] = useState(open);
@@ -93,8 +114,8 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
 
   const badge = (f: CorrectableField) =>
     corrected.has(f) ? (
-      <span className="fix-badge" title={records.find((c) => c.field === f) ? `原值 ${records.find((c) => c.field === f)!.from}` : ''}>
-        已更正
+      <span className="fix-badge" title={records.find((c) => c.field === f) ? t('rc.from', { from: records.find((c) => c.field === f)!.from }) : ''}>
+        {t('rc.corrected')}
       </span>
     ) : null;
 
@@ -112,15 +133,15 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
           inputMode={opts.inputMode}
           style={opts.width ? { width: opts.width } : undefined}
           aria-invalid={bad ? true : undefined}
-          aria-label={`${FIELD_LABELS[f]}（${item.name}）`}
-          placeholder="未识别"
+          aria-label={t('rc.fieldOf', { label: t(FIELD_KEYS[f]), file: item.name })}
+          placeholder={t('rc.unrecognized')}
           onChange={(e) => review.setText(item.job, f, e.target.value === orig ? undefined : e.target.value)}
         />
         {opts.suffix ? <span className="muted small">{opts.suffix}</span> : null}
         {badge(f)}
         {item.texts[f] !== undefined && !disabled ? (
           <button type="button" className="btn-link small" onClick={() => review.setText(item.job, f, undefined)}>
-            恢复原值
+            {t('rc.restore')}
           </button>
         ) : null}
         {bad ? <div className="fix-error" role="alert">{bad.message}</div> : null}
@@ -130,7 +151,10 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
 
   const row = (label: string, value: ReactNode, quotes: ReactNode) => (
     <tr>
-      <th scope="row">{label}</th>
+      {/* English labels are longer than the 13% column: let them wrap (table.fields keeps row heads on one line). */}
+      <th scope="row" style={lang === 'en' ? { whiteSpace: 'normal' } : undefined}>
+        {label}
+      </th>
       <td>{value}</td>
       <td>{quotes}</td>
     </tr>
@@ -150,19 +174,20 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
           {item.name}
         </span>
         <span className="review-what">
-          {r.department.name ?? <span className="warn">单位未识别</span>} · {r.fiscalYear ? `${r.fiscalYear}年度` : <span className="warn">年度未识别</span>} ·{' '}
+          {r.department.name ?? <span className="warn">{t('rf.unitUnknown')}</span>} ·{' '}
+          {r.fiscalYear ? t('rc.yearOf', { y: r.fiscalYear }) : <span className="warn">{t('rf.yearUnknown')}</span>} ·{' '}
           {formatPlace(r.jurisdiction)}
         </span>
         <span className="review-flags">
-          {records.length ? <span className="fix-badge">{records.length} 处更正</span> : null}
-          {failed.length ? <span className="warn small">{failed.length} 项校验未通过</span> : <span className="ok small">校验全部通过</span>}
-          {item.added ? <span className="ok small">✓ 已加入</span> : null}
+          {records.length ? <span className="fix-badge">{t('rc.nFixes', { n: records.length })}</span> : null}
+          {failed.length ? <span className="warn small">{t('rc.nFailed', { n: failed.length })}</span> : <span className="ok small">{t('rc.allPassed')}</span>}
+          {item.added ? <span className="ok small">{t('rc.added')}</span> : null}
           {rv.blocked && !item.added ? (
             <span className="warn small" title={rv.blocked}>
-              不会加入
+              {t('rc.wontAdd')}
             </span>
           ) : !item.added && !item.include ? (
-            <span className="muted small">未勾选</span>
+            <span className="muted small">{t('rc.unticked')}</span>
           ) : null}
         </span>
       </summary>
@@ -171,30 +196,31 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
           {rv.blocked && !item.added ? <p className="warn small review-blocked">{rv.blocked}</p> : null}
           {item.added ? (
             <p className="small">
-              已加入数据集。<a href={`#/report/${encodeURIComponent(r.id)}`}>查看报告详情 →</a>
+              {t('rc.addedNote')}
+              <a href={hrefTo({ page: 'report', id: r.id }, filters)}>{t('rc.viewReport')}</a>
             </p>
           ) : null}
           <table className="data fields review-fields">
             <thead>
               <tr>
-                <th style={{ width: '13%' }}>字段</th>
-                <th style={{ width: '37%' }}>值（可更正）</th>
-                <th>原文出处</th>
+                <th style={{ width: '13%' }}>{t('rc.field')}</th>
+                <th style={{ width: '37%' }}>{t('rc.value')}</th>
+                <th>{t('rc.source')}</th>
               </tr>
             </thead>
             <tbody>
               {row(
-                '报告类型',
+                t('rc.kind'),
                 <div className="fix-field">
                   <select
                     value={item.kind ?? original.kind}
                     disabled={disabled}
-                    aria-label={`报告类型（${item.name}）`}
+                    aria-label={t('rc.fieldOf', { label: t('rc.kind'), file: item.name })}
                     onChange={(e) => review.setKind(item.job, e.target.value === original.kind ? undefined : (e.target.value as Report['kind']))}
                   >
                     {REPORT_KINDS.map((k) => (
                       <option key={k} value={k}>
-                        {kindLabel(k)}
+                        {kindLabel(k, lang)}
                       </option>
                     ))}
                   </select>
@@ -202,17 +228,17 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
                 </div>,
                 <Quotes r={r} path="title" />,
               )}
-              {row('年度', textInput('fiscalYear', { width: 80, suffix: '年', inputMode: 'numeric' }), <Quotes r={r} path="fiscalYear" src={original} />)}
+              {row(t('rc.year'), textInput('fiscalYear', { width: 80, suffix: t('rc.yearSuffix'), inputMode: 'numeric' }), <Quotes r={r} path="fiscalYear" src={original} />)}
               {row(
-                '单位',
+                t('rc.unit2'),
                 <>
                   {textInput('department.name', { width: 300 })}
-                  <div className="muted small">行业：{r.department.sector ?? '—'}</div>
+                  <div className="muted small">{t('rc.sector', { s: r.department.sector ?? '—' })}</div>
                 </>,
                 <Quotes r={r} path="department.name" src={original} />,
               )}
               {row(
-                '地区',
+                t('rc.place'),
                 <PlaceEditor
                   rv={rv}
                   disabled={disabled}
@@ -225,11 +251,11 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
                 <Quotes r={r} path="jurisdiction" fold src={original} />,
               )}
               {row(
-                '自评得分 / 等级',
+                t('rc.score'),
                 <>
-                  {textInput('score', { width: 80, suffix: '分', inputMode: 'decimal' })}
+                  {textInput('score', { width: 80, suffix: t('rc.scoreSuffix'), inputMode: 'decimal' })}
                   <div className="muted small">
-                    等级：{r.grade ? `${gradeLabel(r.grade)}${r.gradeSource === 'derived' ? '（按得分推定）' : '（报告所列）'}` : '—'}
+                    {t('rc.grade', { g: r.grade ? `${gradeLabel(r.grade, lang)}${t(r.gradeSource === 'derived' ? 'rc.gradeDerived' : 'rc.gradeStated')}` : '—' })}
                   </div>
                 </>,
                 <>
@@ -240,46 +266,44 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
               {(['budget.initial', 'budget.adjusted', 'budget.actual'] as const).map((f) => (
                 <Fragment key={f}>
                   {row(
-                    FIELD_LABELS[f],
+                    t(FIELD_KEYS[f]),
                     <>
-                      {textInput(f, { width: 140, suffix: '万元', inputMode: 'decimal' })}
-                      <div className="muted small">{formatWan(r.budget[f.slice(7) as 'initial' | 'adjusted' | 'actual'])}</div>
+                      {textInput(f, { width: 140, suffix: t('rc.wan'), inputMode: 'decimal' })}
+                      <div className="muted small">{formatWan(r.budget[f.slice(7) as 'initial' | 'adjusted' | 'actual'], { lang })}</div>
                     </>,
                     <Quotes r={r} path={f} />,
                   )}
                 </Fragment>
               ))}
               {row(
-                '执行率',
-                <span>
-                  计算 {formatRate(r.budget.executionRate)} · 报告所列 {formatRate(r.budget.statedExecutionRate)}
-                </span>,
+                t('rc.execRate'),
+                <span>{t('rc.execRateVal', { calc: formatRate(r.budget.executionRate), stated: formatRate(r.budget.statedExecutionRate) })}</span>,
                 <Quotes r={r} path="budget.statedExecutionRate" />,
               )}
               {row(
-                '预算资金明细',
-                `${r.lines.length} 行`,
+                t('rc.lines'),
+                t('rc.nRows', { n: r.lines.length }),
                 r.lines.length ? (
                   <details>
-                    <summary className="small">查看明细</summary>
+                    <summary className="small">{t('rc.viewLines')}</summary>
                     <table className="data mini">
                       <thead>
                         <tr>
-                          <th>项目</th>
-                          <th>口径</th>
-                          <th className="num">年初预算</th>
-                          <th className="num">全年预算</th>
-                          <th className="num">执行数</th>
+                          <th>{t('rc.item')}</th>
+                          <th>{t('rc.scope')}</th>
+                          <th className="num">{t('rc.initial')}</th>
+                          <th className="num">{t('rc.adjusted')}</th>
+                          <th className="num">{t('rc.actual')}</th>
                         </tr>
                       </thead>
                       <tbody>
                         {r.lines.map((l, i) => (
                           <tr key={i}>
                             <td>{l.name}</td>
-                            <td>{scopeLabel(l.scope)}</td>
-                            <td className="num">{formatWan(l.initial)}</td>
-                            <td className="num">{formatWan(l.adjusted)}</td>
-                            <td className="num">{formatWan(l.actual)}</td>
+                            <td>{scopeLabel(l.scope, lang)}</td>
+                            <td className="num">{formatWan(l.initial, { lang })}</td>
+                            <td className="num">{formatWan(l.adjusted, { lang })}</td>
+                            <td className="num">{formatWan(l.actual, { lang })}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -287,31 +311,31 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
                     <Quotes r={r} path="lines" fold />
                   </details>
                 ) : (
-                  <span className="muted small">没有识别出预算明细</span>
+                  <span className="muted small">{t('rc.noLines')}</span>
                 ),
               )}
               {row(
-                '三公经费',
-                `${r.sangong.length} 行${years.length ? `（${years.join('、')}年）` : ''}`,
+                t('rc.sangong'),
+                `${t('rc.nRows', { n: r.sangong.length })}${years.length ? t('rc.sangongYears', { years: years.join(t('filters.listSep')) }) : ''}`,
                 r.sangong.length ? (
                   <details>
-                    <summary className="small">查看三公经费</summary>
+                    <summary className="small">{t('rc.viewSangong')}</summary>
                     <table className="data mini">
                       <thead>
                         <tr>
-                          <th>年度</th>
-                          <th>类别</th>
-                          <th className="num">预算数</th>
-                          <th className="num">决算数</th>
+                          <th>{t('rc.year')}</th>
+                          <th>{t('rc.category')}</th>
+                          <th className="num">{t('rc.budgetCol')}</th>
+                          <th className="num">{t('rc.actualCol')}</th>
                         </tr>
                       </thead>
                       <tbody>
                         {r.sangong.map((s, i) => (
                           <tr key={i}>
                             <td>{s.year}</td>
-                            <td>{sangongLabel(s.category)}</td>
-                            <td className="num">{formatWan(s.budget)}</td>
-                            <td className="num">{formatWan(s.actual)}</td>
+                            <td>{sangongLabel(s.category, lang)}</td>
+                            <td className="num">{formatWan(s.budget, { lang })}</td>
+                            <td className="num">{formatWan(s.actual, { lang })}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -319,16 +343,20 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
                     <Quotes r={r} path="sangong" fold />
                   </details>
                 ) : (
-                  <span className="muted small">没有识别出三公经费</span>
+                  <span className="muted small">{t('rc.noSangong')}</span>
                 ),
               )}
-              {row('绩效指标', `${r.indicators.length} 项`, <span className="muted small">{r.indicators.length ? '见报告详情页（加入后）' : '没有识别出绩效指标表'}</span>)}
               {row(
-                '存在的问题',
-                `${r.problems.length} 条`,
+                t('rc.indicators'),
+                t('rc.nItems', { n: r.indicators.length }),
+                <span className="muted small">{t(r.indicators.length ? 'rc.indicatorsLater' : 'rc.noIndicators')}</span>,
+              )}
+              {row(
+                t('rc.problems'),
+                t('rc.nProblems', { n: r.problems.length }),
                 r.problems.length ? (
                   <details>
-                    <summary className="small">查看问题原文</summary>
+                    <summary className="small">{t('rc.viewProblems')}</summary>
                     <ol className="sentences">
                       {r.problems.map((p, i) => (
                         <li key={i}>
@@ -338,7 +366,7 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
                           <div className="sentence-meta">
                             {p.categories.map((c) => (
                               <span key={c} className="tag">
-                                {problemLabel(c)}
+                                {problemLabel(c, lang)}
                               </span>
                             ))}
                           </div>
@@ -347,13 +375,13 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
                     </ol>
                   </details>
                 ) : (
-                  <span className="muted small">没有识别出“存在的问题”</span>
+                  <span className="muted small">{t('rc.noProblems')}</span>
                 ),
               )}
               {r.warnings.length
                 ? row(
-                    '抽取提示',
-                    `${r.warnings.length} 条`,
+                    t('rc.warnings'),
+                    t('rc.nProblems', { n: r.warnings.length }),
                     <ul className="warn-list">
                       {r.warnings.map((w, i) => (
                         <li key={i} className={w.message.startsWith('人工更正') ? 'fix' : ''}>
@@ -367,24 +395,28 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
           </table>
           <div className="review-checks">
             <h4>
-              数据校验 <span className={failed.length ? 'warn' : 'muted'}>{failed.length ? `${failed.length} 项未通过` : '全部通过'} / 共 {checks.length} 项</span>
-              {records.length ? <span className="muted small">（已按更正后的数值重新校验）</span> : null}
+              {t('rc.checks')}{' '}
+              <span className={failed.length ? 'warn' : 'muted'}>
+                {failed.length ? t('rc.checksFailed', { n: failed.length }) : t('rc.checksAll')}
+                {t('rc.checksTotal', { n: checks.length })}
+              </span>
+              {records.length ? <span className="muted small">{t('rc.rechecked')}</span> : null}
             </h4>
             {checks.length ? (
               <table className="data checks">
                 <thead>
                   <tr>
-                    <th>结果</th>
-                    <th>级别</th>
-                    <th>规则</th>
-                    <th>说明</th>
+                    <th>{t('rc.result')}</th>
+                    <th>{t('rc.severity')}</th>
+                    <th>{t('rc.rule')}</th>
+                    <th>{t('rc.message')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {checks.map((c, i) => (
                     <tr key={i} className={c.passed ? 'passed' : 'failed'}>
-                      <td>{c.passed ? '✓ 通过' : '✗ 未通过'}</td>
-                      <td>{severityLabel(c.severity)}</td>
+                      <td>{t(c.passed ? 'rc.pass' : 'rc.fail')}</td>
+                      <td>{severityLabel(c.severity, lang)}</td>
                       <td>
                         <code>{c.rule}</code>
                       </td>
@@ -394,26 +426,26 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
                 </tbody>
               </table>
             ) : (
-              <p className="muted small">没有可运行的校验（缺少相关数字）。</p>
+              <p className="muted small">{t('rc.noChecks')}</p>
             )}
           </div>
           <div className="review-foot">
             <label className="chip-check">
               <input type="checkbox" checked={item.include && !rv.blocked} disabled={disabled || !!rv.blocked} onChange={(e) => review.setInclude(item.job, e.target.checked)} />
-              加入数据集
+              {t('rc.include')}
             </label>
             {records.length && !disabled ? (
               <button type="button" className="btn-link" onClick={() => review.resetEdits(item.job)}>
-                撤销全部更正
+                {t('rc.resetAll')}
               </button>
             ) : null}
             {!disabled ? (
               <button type="button" className="btn-link" onClick={() => review.remove(item.job)}>
-                移除此文件
+                {t('rc.remove')}
               </button>
             ) : null}
             <span className="muted small">
-              报告编号 {r.id} · {r.source.format.toUpperCase()} · {r.provenance.length} 处原文引用
+              {t('rc.foot', { id: r.id, format: r.source.format.toUpperCase(), n: r.provenance.length })}
             </span>
           </div>
         </>
@@ -424,6 +456,8 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
 
 function PlaceEditor({ rv, disabled, onChange }: { rv: Reviewed; disabled: boolean; onChange: (p: PlacePick) => void }) {
   const { options } = useData();
+  const lang = useLang();
+  const t = useT();
   const id = useId();
   const cur: PlacePick = rv.item.place ?? {
     province: rv.original.jurisdiction.province,
@@ -437,27 +471,27 @@ function PlaceEditor({ rv, disabled, onChange }: { rv: Reviewed; disabled: boole
   const j = rv.report.jurisdiction;
   return (
     <div className="fix-field place-editor">
-      <select id={`${id}-p`} aria-label="省" value={cur.province ?? ''} disabled={disabled} onChange={(e) => onChange({ province: e.target.value || null, prefecture: null, county: null })}>
-        <option value="">（省）</option>
+      <select id={`${id}-p`} aria-label={t('rc.province')} value={cur.province ?? ''} disabled={disabled} onChange={(e) => onChange({ province: e.target.value || null, prefecture: null, county: null })}>
+        <option value="">{t('rc.provinceOpt')}</option>
         {provs.map((p) => (
           <option key={p}>{p}</option>
         ))}
       </select>
-      <select aria-label="市" value={cur.prefecture ?? ''} disabled={disabled || !cur.province} onChange={(e) => onChange({ ...cur, prefecture: e.target.value || null, county: null })}>
-        <option value="">（市：无 / 直辖）</option>
+      <select aria-label={t('rc.prefecture')} value={cur.prefecture ?? ''} disabled={disabled || !cur.province} onChange={(e) => onChange({ ...cur, prefecture: e.target.value || null, county: null })}>
+        <option value="">{t('rc.prefectureOpt')}</option>
         {prefs.map((p) => (
           <option key={p}>{p}</option>
         ))}
       </select>
-      <select aria-label="县区" value={cur.county ?? ''} disabled={disabled || !cur.province} onChange={(e) => onChange({ ...cur, county: e.target.value || null })}>
-        <option value="">（县区：无）</option>
+      <select aria-label={t('rc.county')} value={cur.county ?? ''} disabled={disabled || !cur.province} onChange={(e) => onChange({ ...cur, county: e.target.value || null })}>
+        <option value="">{t('rc.countyOpt')}</option>
         {counties.map((p) => (
           <option key={p}>{p}</option>
         ))}
       </select>
       {known.length ? (
         <select
-          aria-label="从数据集中已有的地区选择"
+          aria-label={t('rc.knownPlaces')}
           value=""
           disabled={disabled}
           onChange={(e) => {
@@ -465,7 +499,7 @@ function PlaceEditor({ rv, disabled, onChange }: { rv: Reviewed; disabled: boole
             if (p) onChange({ province: p.province, prefecture: p.prefecture, county: p.county });
           }}
         >
-          <option value="">已有地区…</option>
+          <option value="">{t('rc.knownOpt')}</option>
           {uniq(known).map((k) => (
             <option key={k} value={known.indexOf(k)}>
               {k}
@@ -473,10 +507,8 @@ function PlaceEditor({ rv, disabled, onChange }: { rv: Reviewed; disabled: boole
           ))}
         </select>
       ) : null}
-      {rv.records.some((c) => c.field === 'jurisdiction') ? <span className="fix-badge">已更正</span> : null}
-      <div className="muted small">
-        层级：{levelLabel(j.level)} · 区划代码 {j.code ?? '—'}
-      </div>
+      {rv.records.some((c) => c.field === 'jurisdiction') ? <span className="fix-badge">{t('rc.corrected')}</span> : null}
+      <div className="muted small">{t('rc.level', { level: levelLabel(j.level, lang), code: j.code ?? '—' })}</div>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Manual corrections on the import review screen (pure code, unit-tested).
  *
- *   parseCorrection(field, text)        the user's input → the field's value, or a Chinese reason it is refused
+ *   parseCorrection(field, text, lang)  the user's input → the field's value, or the reason it is refused (in `lang`)
  *   applyCorrections(report, edits)     a new Report with the edits applied, derived values recomputed (sector from
  *                                       the department, grade from the score unless the report states one, execution
  *                                       and adjustment rates, jurisdiction level and code), one warning per changed
@@ -19,7 +19,8 @@ import { runChecks } from '../../extract/checks';
 import { gradeForScore } from '../../extract/checks/grade';
 import { sectorOf } from '../../extract/fields/sector';
 import { formatPlace } from '../format';
-import { kindLabel } from '../i18n/labels';
+import { kindLabel, type Lang } from '../i18n/labels';
+import { t as tr } from '../i18n/messages';
 import { jurisdictionOf, type PlacePick } from './places';
 
 export const MONEY_FIELDS = ['budget.initial', 'budget.adjusted', 'budget.actual'] as const;
@@ -70,39 +71,40 @@ function cleanNumber(text: string): string {
     .replace(/(万元|分)$/, '');
 }
 
-export function parseCorrection(field: 'fiscalYear', text: string): Parsed<number | null>;
-export function parseCorrection(field: 'kind', text: string): Parsed<ReportKind>;
-export function parseCorrection(field: 'department.name' | 'score' | MoneyField, text: string): Parsed<string | null>;
-export function parseCorrection(field: Exclude<CorrectableField, 'jurisdiction'>, text: string): Parsed<string | number | null>;
-export function parseCorrection(field: Exclude<CorrectableField, 'jurisdiction'>, text: string): Parsed<string | number | null> {
+export function parseCorrection(field: 'fiscalYear', text: string, lang?: Lang): Parsed<number | null>;
+export function parseCorrection(field: 'kind', text: string, lang?: Lang): Parsed<ReportKind>;
+export function parseCorrection(field: 'department.name' | 'score' | MoneyField, text: string, lang?: Lang): Parsed<string | null>;
+export function parseCorrection(field: Exclude<CorrectableField, 'jurisdiction'>, text: string, lang?: Lang): Parsed<string | number | null>;
+export function parseCorrection(field: Exclude<CorrectableField, 'jurisdiction'>, text: string, lang: Lang = 'zh'): Parsed<string | number | null> {
   const t = text.trim();
+  const no = (message: string): Parsed<never> => ({ ok: false, message });
   switch (field) {
     case 'kind':
-      return (REPORT_KINDS as readonly string[]).includes(t) ? { ok: true, value: t } : { ok: false, message: `未知的报告类型“${t}”` };
+      return (REPORT_KINDS as readonly string[]).includes(t) ? { ok: true, value: t } : no(tr(lang, 'rc.fix.kind', { v: t }));
     case 'fiscalYear': {
       if (t === '') return { ok: true, value: null };
       const y = cleanNumber(t).replace(/年度?$/, '');
-      if (!/^\d{4}$/.test(y)) return { ok: false, message: '年度应为四位数字，如 2023' };
+      if (!/^\d{4}$/.test(y)) return no(tr(lang, 'rc.fix.yearDigits'));
       const n = Number(y);
-      if (n < 1990 || n > 2100) return { ok: false, message: '年度应在 1990 至 2100 之间' };
+      if (n < 1990 || n > 2100) return no(tr(lang, 'rc.fix.yearRange'));
       return { ok: true, value: n };
     }
     case 'department.name': {
       if (t === '') return { ok: true, value: null };
-      if (t.length > 200) return { ok: false, message: '单位名称过长（最多 200 字）' };
+      if (t.length > 200) return no(tr(lang, 'rc.fix.nameLong'));
       return { ok: true, value: t };
     }
     case 'score': {
       if (t === '') return { ok: true, value: null };
       const s = cleanNumber(t);
-      if (!/^\d{1,3}(\.\d{1,2})?$/.test(s)) return { ok: false, message: '得分应为数字，最多两位小数，如 92.5' };
-      if (Number(s) > 100) return { ok: false, message: '得分应在 0 至 100 之间' };
+      if (!/^\d{1,3}(\.\d{1,2})?$/.test(s)) return no(tr(lang, 'rc.fix.score'));
+      if (Number(s) > 100) return no(tr(lang, 'rc.fix.scoreRange'));
       return { ok: true, value: canonical(s) };
     }
     default: {
       if (t === '') return { ok: true, value: null };
       const s = cleanNumber(t);
-      if (!/^-?\d{1,14}(\.\d{1,4})?$/.test(s)) return { ok: false, message: '金额应为以万元计的数字，最多四位小数，如 4124.28' };
+      if (!/^-?\d{1,14}(\.\d{1,4})?$/.test(s)) return no(tr(lang, 'rc.fix.money'));
       return { ok: true, value: canonical(s) };
     }
   }

@@ -1,10 +1,18 @@
 /**
- * Chinese wording for the (English) reasons the readers and the dataset importer give. Pure code, unit-tested.
+ * File-error and row-import reasons in the interface language. The readers and the dataset importer give English
+ * reasons; the worker queue (./extract-client.ts) and the file-type check give Chinese ones. Pure code, unit-tested.
  * Unknown wording is kept as is, so nothing is ever hidden; the page shows the original in a tooltip.
  *
- *   readErrorZh(message)       "<file>: <reason>" from readDocument / extractDocument → { file, reason }
- *   importProblemZh(message)   one ImportProblem.message (parts joined by "; ") → Chinese, part by part
+ *   readError(message, file?, lang)     "<file>: <reason>" from readDocument / extractDocument / the worker queue
+ *                                       → { file, reason } in `lang`
+ *   importProblem(message, lang)        one ImportProblem.message (parts joined by "; ") → `lang`, part by part
+ *                                       (English: the original)
+ *   unsupportedReason(name, lang)       why a file is not taken as a report (by extension); null when it is
+ *   readErrorZh / importProblemZh       the Chinese forms (the default language)
  */
+import { SUPPORTED_EXTENSIONS } from '../../extract/read/sniff';
+import type { Lang } from '../i18n/labels';
+import { t } from '../i18n/messages';
 
 type Rule = [RegExp, string | ((...m: string[]) => string)];
 
@@ -36,8 +44,22 @@ const READ_RULES: Rule[] = [
   [/^extraction failed: (.*)$/, '抽取失败：$1'],
 ];
 
-/** Splits "<file>: <reason>" (the file name may itself contain ": "; the reader puts the name first). */
-export function readErrorZh(message: string, file?: string): { file: string; reason: string } {
+/** The worker queue's own (Chinese) reasons, for the English interface. */
+const READ_RULES_EN: Rule[] = [
+  [/^处理时出错：(.*)$/s, 'processing failed: $1'],
+  [/^处理时出错$/, 'processing failed'],
+  [/^无法接收抽取结果$/, 'could not receive the extraction result'],
+  [/^处理超时（超过 (\d+) 秒），已跳过$/, 'timed out (over $1 s); skipped'],
+  [/^浏览器无法读取该文件（(.*)）$/s, 'the browser could not read the file ($1)'],
+  [/^无法启动抽取（(.*)）$/s, 'could not start the extraction ($1)'],
+  [/^抽取失败$/, 'extraction failed'],
+];
+
+/**
+ * Splits "<file>: <reason>" (the file name may itself contain ": "; the reader puts the name first) and words the
+ * reason in `lang`.
+ */
+export function readError(message: string, file?: string, lang: Lang = 'zh'): { file: string; reason: string } {
   let name = file ?? '';
   let reason = message;
   if (file && message.startsWith(`${file}: `)) reason = message.slice(file.length + 2);
@@ -48,7 +70,30 @@ export function readErrorZh(message: string, file?: string): { file: string; rea
       reason = message.slice(i + 2);
     }
   }
-  return { file: name, reason: apply(READ_RULES, reason) ?? reason };
+  if (lang === 'zh') return { file: name, reason: apply(READ_RULES, reason) ?? reason };
+  const unsupported = name ? unsupportedReason(name, 'zh') : null;
+  if (unsupported !== null && reason === unsupported) return { file: name, reason: unsupportedReason(name, lang)! };
+  return { file: name, reason: apply(READ_RULES_EN, reason) ?? reason };
+}
+
+export function readErrorZh(message: string, file?: string): { file: string; reason: string } {
+  return readError(message, file, 'zh');
+}
+
+export function isSupportedReportFile(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  const ext = dot < 0 ? '' : name.slice(dot).toLowerCase();
+  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(ext);
+}
+
+/** Why a file is not taken as a report (by extension), in `lang`; null when it is. */
+export function unsupportedReason(name: string, lang: Lang = 'zh'): string | null {
+  if (isSupportedReportFile(name)) return null;
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.')).toLowerCase() : '';
+  if (ext === '.doc') return t(lang, 'rf.unsupported.doc');
+  if (['.csv', '.json', '.arrow', '.arrows', '.ipc', '.feather'].includes(ext)) return t(lang, 'rf.unsupported.dataset');
+  if (['.xls', '.xlsx', '.wps', '.et'].includes(ext)) return t(lang, 'rf.unsupported.sheet', { ext });
+  return t(lang, 'rf.unsupported.other', { ext: ext ? ` ${ext}` : t(lang, 'rf.unsupported.noExt') });
 }
 
 const COL = '([A-Za-z_][A-Za-z0-9_]*)';
@@ -95,10 +140,16 @@ const PART_RULES: Rule[] = [
   [/^report skipped$/, '该报告已跳过'],
 ];
 
-export function importProblemZh(message: string): string {
+/** One ImportProblem.message in `lang`: Chinese part by part; English as the importer wrote it. */
+export function importProblem(message: string, lang: Lang = 'zh'): string {
+  if (lang !== 'zh') return message;
   // "report X is already loaded; skipped (…)" and "…; row skipped" are one statement; other "; " join reasons.
   return message
     .split(/; (?!(?:row )?skipped\b)/)
     .map((part) => apply(PART_RULES, part) ?? part)
     .join('；');
+}
+
+export function importProblemZh(message: string): string {
+  return importProblem(message, 'zh');
 }

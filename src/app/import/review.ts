@@ -5,10 +5,14 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { Report, ReportKind } from '../../model/report';
-import { SUPPORTED_EXTENSIONS } from '../../extract/read/sniff';
+import type { Lang } from '../i18n/labels';
+import { t } from '../i18n/messages';
 import { applyCorrections, parseCorrection, type CorrectionRecord, type Edits, type MoneyField } from './corrections';
 import { ExtractQueue, type ExtractStatus } from './extract-client';
+import { unsupportedReason } from './messages-zh';
 import type { PlacePick } from './places';
+
+export { isSupportedReportFile, unsupportedReason } from './messages-zh';
 
 export type TextField = 'fiscalYear' | 'department.name' | 'score' | MoneyField;
 export const TEXT_FIELDS: readonly TextField[] = ['fiscalYear', 'department.name', 'score', 'budget.initial', 'budget.adjusted', 'budget.actual'];
@@ -32,14 +36,14 @@ export interface ItemEdits {
   invalid: { field: TextField; message: string }[];
 }
 
-/** The typed texts and choices → the corrections to apply, and the inputs that are not valid. */
-export function editsOf(item: Pick<ReviewItem, 'texts' | 'kind' | 'place'>): ItemEdits {
+/** The typed texts and choices → the corrections to apply, and the inputs that are not valid (why, in `lang`). */
+export function editsOf(item: Pick<ReviewItem, 'texts' | 'kind' | 'place'>, lang: Lang = 'zh'): ItemEdits {
   const edits: Edits = {};
   const invalid: ItemEdits['invalid'] = [];
   for (const f of TEXT_FIELDS) {
-    const t = item.texts[f];
-    if (t === undefined) continue;
-    const p = parseCorrection(f, t);
+    const text = item.texts[f];
+    if (text === undefined) continue;
+    const p = parseCorrection(f, text, lang);
     if (!p.ok) invalid.push({ field: f, message: p.message });
     else (edits as Record<string, unknown>)[f] = p.value;
   }
@@ -54,57 +58,44 @@ export interface Reviewed {
   report: Report;
   records: CorrectionRecord[];
   invalid: ItemEdits['invalid'];
-  /** Why it cannot be added (already in the dataset, same file twice, invalid input); null when it can. */
+  /** Why it cannot be added (already in the dataset, same file twice, invalid input), in the reviewAll language; null when it can. */
   blocked: string | null;
 }
 
-/** Corrected reports by item (an item object changes only when that item does): typing re-checks one report. */
-const corrected = new WeakMap<ReviewItem, { report: Report; records: CorrectionRecord[]; invalid: ItemEdits['invalid'] }>();
+/**
+ * Corrected reports by item (an item object changes only when that item does): typing re-checks one report. The
+ * reasons for invalid input depend on the language and are cheap, so they are not cached.
+ */
+const corrected = new WeakMap<ReviewItem, { report: Report; records: CorrectionRecord[] }>();
 
-function correct(item: ReviewItem, original: Report) {
+function correct(item: ReviewItem, original: Report, lang: Lang) {
+  const { edits, invalid } = editsOf(item, lang);
   let c = corrected.get(item);
   if (!c) {
-    const { edits, invalid } = editsOf(item);
-    c = { ...applyCorrections(original, edits), invalid };
+    c = applyCorrections(original, edits);
     corrected.set(item, c);
   }
-  return c;
+  return { ...c, invalid };
 }
 
-/** Every extracted item with its corrected report and whether it can be added. */
-export function reviewAll(items: readonly ReviewItem[], existingIds: ReadonlySet<string>): Reviewed[] {
+/** Every extracted item with its corrected report and whether it can be added (the reasons in `lang`). */
+export function reviewAll(items: readonly ReviewItem[], existingIds: ReadonlySet<string>, lang: Lang = 'zh'): Reviewed[] {
   const out: Reviewed[] = [];
   const firstById = new Map<string, string>();
   for (const item of items) {
     if (item.status.state !== 'done') continue;
     const original = item.status.report;
-    const { report, records, invalid } = correct(item, original);
+    const { report, records, invalid } = correct(item, original, lang);
     let blocked: string | null = null;
     const dupOf = firstById.get(original.id);
     if (item.added) blocked = null;
-    else if (existingIds.has(original.id)) blocked = `已在数据集中（报告编号 ${original.id}），不会重复加入`;
-    else if (dupOf !== undefined) blocked = `与 ${dupOf} 内容相同（报告编号 ${original.id}），只加入一份`;
-    else if (invalid.length) blocked = `有 ${invalid.length} 处输入无效，请先改正`;
+    else if (existingIds.has(original.id)) blocked = t(lang, 'rc.blocked.existing', { id: original.id });
+    else if (dupOf !== undefined) blocked = t(lang, 'rc.blocked.dup', { file: dupOf, id: original.id });
+    else if (invalid.length) blocked = t(lang, 'rc.blocked.invalid', { n: invalid.length });
     if (!item.added && dupOf === undefined) firstById.set(original.id, item.name);
     out.push({ item, original, report, records, invalid, blocked });
   }
   return out;
-}
-
-export function isSupportedReportFile(name: string): boolean {
-  const dot = name.lastIndexOf('.');
-  const ext = dot < 0 ? '' : name.slice(dot).toLowerCase();
-  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(ext);
-}
-
-/** Why a file is not taken as a report (by extension), in Chinese; null when it is. */
-export function unsupportedReason(name: string): string | null {
-  if (isSupportedReportFile(name)) return null;
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.')).toLowerCase() : '';
-  if (ext === '.doc') return '不支持旧版 Word（.doc）：请用 Word 另存为 .docx 后再导入';
-  if (['.csv', '.json', '.arrow', '.arrows', '.ipc', '.feather'].includes(ext)) return '这是数据集文件：请在下方“导入数据集”中添加';
-  if (['.xls', '.xlsx', '.wps', '.et'].includes(ext)) return `不支持 ${ext} 文件：报告请用 .txt、.html、.docx 或 .pdf`;
-  return `不支持的文件类型${ext ? ` ${ext}` : '（没有扩展名）'}：请使用 .txt、.html、.docx 或 .pdf`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

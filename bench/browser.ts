@@ -9,7 +9,8 @@
  *   interaction(b, origin, ds, n)  loads a dataset, then n filter changes (years / provinces cycled), each timed
  *                                  from the change to "every card settled" (no aria-busy, no placeholder; charts
  *                                  are drawn in the same commit: src/app/components/EChart.tsx), with the SQL each
- *                                  change ran (window.__paSqlLog, see src/db/duckdb-browser.ts).
+ *                                  change ran (window.__paSqlLog, see src/db/duckdb-browser.ts), split into the query
+ *                                  phase (change → last query's rows, window.__paSqlDone) and the render after it.
  * Times are milliseconds from navigation start (performance.now() in the page).
  */
 import { execFileSync } from 'node:child_process';
@@ -70,6 +71,7 @@ export async function launch(): Promise<BenchBrowser> {
 const INIT = `(() => {
   window.__paSqlLog = [];
   window.__paSqlTimes = [];
+  window.__paSqlDone = [];
   const pa = (window.__pa = { firstChart: null, interactive: null });
   const hasMarks = (svg) => !!svg.querySelector('rect, path');
   const isChart = () => [...document.querySelectorAll('.chart-card svg')].some(hasMarks);
@@ -95,6 +97,8 @@ const INIT = `(() => {
     const start = log.length;
     const times = window.__paSqlTimes;
     const tstart = times.length;
+    const doneAt = window.__paSqlDone;
+    const dstart = doneAt.length;
     const busy = () => document.querySelector('[aria-busy="true"], .chart-loading, .page-loading');
     let seen = false;
     let done = false;
@@ -104,7 +108,11 @@ const INIT = `(() => {
       mo.disconnect();
       clearInterval(iv);
       if (err) reject(err);
-      else resolve({ ms: performance.now() - t0, sql: log.slice(start), sqlMs: times.slice(tstart) });
+      else {
+        const end = performance.now();
+        const lastAnswer = Math.max(t0, ...doneAt.slice(dstart));
+        resolve({ ms: end - t0, sql: log.slice(start), sqlMs: times.slice(tstart), queryPhaseMs: lastAnswer - t0, renderMs: end - lastAnswer });
+      }
     };
     const check = () => {
       if (done) return;
@@ -182,6 +190,10 @@ export async function bareBoot(b: BenchBrowser, url: string): Promise<{ readyMs:
 export interface FilterChange {
   hash: string;
   ms: number;
+  /** From the change to the last query's rows (render of the new filters, SQL in the worker, decoding). */
+  queryPhaseMs: number;
+  /** From the last query's rows to every card settled (React commit, chart redraws, style and layout). */
+  renderMs: number;
   sql: string[];
   /** Engine time of each completed query (ms), in completion order. */
   sqlMs: number[];
@@ -246,7 +258,8 @@ export async function interaction(
     const out: FilterChange[] = [];
     for (const hash of hashes) {
       const r = await page.evaluate(
-        (h) => (window as unknown as { __paChange(h: string): Promise<{ ms: number; sql: string[]; sqlMs: number[] }> }).__paChange(h),
+        (h) =>
+          (window as unknown as { __paChange(h: string): Promise<Omit<FilterChange, 'hash'>> }).__paChange(h),
         hash,
       );
       out.push({ hash, ...r });

@@ -148,7 +148,7 @@ async function main() {
       if (flag('--verbose')) {
         for (const [i, c] of res.changes.entries()) {
           const short = (q: string) => q.replace(/\s+/g, ' ').slice(0, 48);
-          log(`  ${c.hash.padEnd(40)} ${c.ms.toFixed(1)} ms; app sql ${c.sqlMs.map((x) => x.toFixed(1)).join(' ')}; native ${native?.perQueryMs[i]?.map((x) => x.toFixed(1)).join(' ') ?? '—'}`);
+          log(`  ${c.hash.padEnd(40)} ${c.ms.toFixed(1)} ms (queries ${c.queryPhaseMs.toFixed(1)} + render ${c.renderMs.toFixed(1)}); app sql ${c.sqlMs.map((x) => x.toFixed(1)).join(' ')}; native ${native?.perQueryMs[i]?.map((x) => x.toFixed(1)).join(' ') ?? '—'}`);
           if (i === 0) c.sql.forEach((q, k) => log(`     q${k}: ${short(q)}`));
         }
       }
@@ -160,6 +160,8 @@ async function main() {
         reports: ds.manifest.tables.reports!.rows,
         p50Ms: r1(p50),
         p95Ms: r1(pct(ms, 95)),
+        queryPhaseP50Ms: r1(median(res.changes.map((c) => c.queryPhaseMs))),
+        renderP50Ms: r1(median(res.changes.map((c) => c.renderMs))),
         nativeP50Ms: native ? r1(nativeP50) : null,
         ratio: native ? Math.round((p50 / nativeP50) * 100) / 100 : null,
         changes: ms.length,
@@ -211,6 +213,8 @@ async function main() {
           `${String(r.nativeP50Ms ?? '—').padStart(11)} ${String(r.ratio ?? '—').padStart(11)} ${String(r.queriesPerChange).padStart(8)}`,
       );
     }
+    p('  of which (p50): change → last query answered, then → every card drawn:');
+    for (const r of inter) p(`  ${String(r.rows).padStart(8)}  queries ${r.queryPhaseP50Ms} ms, render ${r.renderP50Ms} ms`);
     p('');
     p(`Partitions on demand: ${oneYear.label} opened at #/?year=${oneYear.year} → interactive after ${oneYear.loadMs} ms, ${oneYear.arrowMB} MB of Arrow fetched, RSS +${oneYear.rssGrowthMB} MB`);
     p(`Machine: ${machine.cores} cores, load average ${machine.loadavgStart.join(' / ')} at start, ${machine.loadavgEnd.join(' / ')} at end (other sessions share these cores)`);

@@ -99,6 +99,7 @@ export async function openBrowserDuckDB(
     if (signal?.aborted) throw new SupersededError('query');
     const rows = arrowToRows(table as unknown as ArrowTableLike);
     sqlTimes()?.push(performance.now() - started);
+    sqlDone()?.push(performance.now());
     return rows;
   };
 
@@ -124,6 +125,7 @@ export async function openBrowserDuckDB(
       }
       if (signal?.aborted) throw new SupersededError('query');
       sqlTimes()?.push(performance.now() - started);
+      sqlDone()?.push(performance.now());
       return rows;
     } catch (e) {
       if (signal?.aborted) throw new SupersededError('query');
@@ -181,6 +183,12 @@ function sqlLog(): string[] | undefined {
 /** Benchmark hook: `window.__paSqlTimes`, when defined, receives each completed query's time (ms), in order. */
 function sqlTimes(): number[] | undefined {
   const t = (globalThis as { __paSqlTimes?: unknown }).__paSqlTimes;
+  return Array.isArray(t) ? (t as number[]) : undefined;
+}
+
+/** Benchmark hook: `window.__paSqlDone`, when defined, receives the moment (performance.now()) each query's rows were ready. */
+function sqlDone(): number[] | undefined {
+  const t = (globalThis as { __paSqlDone?: unknown }).__paSqlDone;
   return Array.isArray(t) ? (t as number[]) : undefined;
 }
 

@@ -97,6 +97,16 @@ export function thresholdDisplay(rule: FlagRule, v: number, lang: Lang = 'zh'): 
   return u === 'rate' ? `${toDisplay(rule, v)}%` : `${toDisplay(rule, v)} ${unitText(u, lang)}`;
 }
 
+/**
+ * The thresholds that differ from their defaults, worded for a reader ("项目（资金）执行率偏低 50%"), in FLAG_RULES
+ * order: the note under an embedded chart and in its embed dialog.
+ */
+export function adjustedThresholdTexts(overrides: Thresholds, lang: Lang = 'zh'): string[] {
+  const over = thresholdOverrides(overrides);
+  const eff = effectiveThresholds(over);
+  return FLAG_RULES.filter((r) => r.threshold && over[r.id] !== undefined).map((r) => `${lang === 'en' ? r.en : r.zh} ${thresholdDisplay(r, eff[r.id]!, lang)}`);
+}
+
 /** Display unit of a threshold in the chosen language. */
 export function unitText(u: keyof typeof UNIT_TEXT, lang: Lang = 'zh'): string {
   return lang === 'zh' ? UNIT_TEXT[u] : t(lang, `th.unit.${u}`);

@@ -3,6 +3,9 @@
  * aggregations the pages and charts share. Rates stay decimal strings; ratios go through decimal.js.
  *
  *   flagRuleCounts(flags)            per rule: reports flagged and flags, in FLAG_RULES order
+ *   watchRuleRows(flags, reports, thresholds)  the rows of the 关注名单 chart (registry id 'watch-rules'): the counts
+ *                                    per rule with the threshold in effect and the reports flagged by any rule
+ *   watchRuleOption(rows)            that chart (flagRuleCountOption, labels in the chosen language)
  *   flagRuleCountOption(counts)      horizontal bars, most-used rule first, coloured by group (执行与预算 / 报告可信度)
  *   leagueMetricValue(row, metric)   the value a league metric reads from a league row (per-rule shares via by_rule)
  *   leagueRankingOption(rows)        ranked bars of one league metric, worst first, with its reference line
@@ -10,7 +13,7 @@
  *   qualityByRuleOption(rows)        stacked bars: failed vs passed checks per rule
  */
 import { formatRate, ratio } from '../money/decimal';
-import { FLAG_RULES } from '../metrics/flags';
+import { FLAG_RULES, thresholdFor, type Thresholds } from '../metrics/flags';
 import { flagLabel } from '../metrics/flag-reasons';
 import { checkLabel, type Lang } from '../app/i18n/labels';
 import { t } from '../app/i18n/messages';
@@ -83,6 +86,38 @@ export function flagRuleCounts(rows: readonly FlagLike[], lang: Lang = 'zh'): Fl
     const mine = rows.filter((r) => r.rule === rule);
     return { rule, label: flagLabel(rule, lang), reports: new Set(mine.map((r) => r.report_id)).size, flags: mine.length };
   });
+}
+
+/**
+ * A row of the 关注名单 chart: one rule's counts, the threshold it ran with (null for rules without one) and the
+ * reports flagged by any rule (the same on every row: the chart's "共 N 份报告被标记" note).
+ */
+export interface WatchRuleRow extends FlagRuleCount {
+  threshold: number | null;
+  flagged_total: number;
+}
+
+/**
+ * The 关注名单 chart's rows from the flag rows under the filters and thresholds: one per rule (FLAG_RULES order), or
+ * none when there are no reports at all (`reports` = reports under the filters), so the chart says why it is empty.
+ */
+export function watchRuleRows(flags: readonly FlagLike[], reports: number, thresholds: Thresholds, lang: Lang = 'zh'): WatchRuleRow[] {
+  if (!reports) return [];
+  const total = new Set(flags.map((f) => f.report_id)).size;
+  return flagRuleCounts(flags, lang).map((c) => {
+    const rule = FLAG_RULES.find((r) => r.id === c.rule);
+    return { ...c, threshold: rule?.threshold ? thresholdFor(rule, thresholds) : null, flagged_total: total };
+  });
+}
+
+/** The 关注名单 chart from its rows, labels in `o.lang`; `selected` (a rule id) dims the other bars. */
+export function watchRuleOption(rows: readonly WatchRuleRow[], o: BuildOptions & { selected?: string | null } = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
+  const selected = o.selected && FLAG_RULES.some((r) => r.id === o.selected) ? o.selected : null;
+  return flagRuleCountOption(
+    rows.map((r) => ({ ...r, label: flagLabel(r.rule, lang) })),
+    { ...o, selected, total: rows.length ? rows[0]!.flagged_total : undefined },
+  );
 }
 
 /** Horizontal bars: how many reports each rule flags, most first; bars coloured by group; click → `rule`. */

@@ -17,6 +17,8 @@ import { listenerScript } from '../../src/app/embed/snippet';
 
 let s: Session;
 let host: { origin: string; server: Server; close(): Promise<void> };
+/** A second host page: watch-list and league embeds with non-default thresholds (`th=`). */
+let hostTh: { origin: string; server: Server; close(): Promise<void> } | undefined;
 let reports: Record<string, string>[];
 /** A province with at least one report that has an execution rate, and the units of that province. */
 let province: string;
@@ -59,6 +61,16 @@ async function waitEmbed(f: Frame) {
   await f.waitForTimeout(200);
 }
 
+/** The data table under an embedded chart (opened if needed): first cell → the row's cells. */
+async function embedTable(f: Frame | Session['page']): Promise<Map<string, string[]>> {
+  if (!(await f.$('.chart-data-table table'))) await f.click('.chart-table-toggle button');
+  await f.waitForSelector('.chart-data-table table');
+  const rows = await f.$$eval('.chart-data-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+  return new Map(rows.map((r) => [r[0]!, r]));
+}
+
+const svgTexts = async (f: Frame | Session['page']) => (await f.$$eval('.echart svg text', (ts) => ts.map((x) => x.textContent ?? ''))).join(' ');
+
 /** PNG width and height from the IHDR chunk. */
 function pngSize(b: Buffer): { width: number; height: number } {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
@@ -76,6 +88,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host?.close();
+  await hostTh?.close();
   await s?.close();
 });
 
@@ -164,6 +177,92 @@ describe('embeds on another origin', () => {
     expect(foreign).toEqual([]);
   });
 
+  it('watch-list and league embeds carry the thresholds (th=): a lower line-execution threshold flags fewer reports', async () => {
+    const TH = 'low_line_execution:0.5,failed_checks:10,high_adjustment:1';
+    const frames = [
+      { id: 'f-watch', src: `${s.origin}/#/embed/watch-rules?v=1&th=${enc('low_line_execution:0.5')}`, title: '各规则标记的报告数（PerfAtlas）' },
+      { id: 'f-league', src: `${s.origin}/#/embed/league-ranking?v=1&lang=en&th=${enc(TH)}`, title: 'League table (PerfAtlas)' },
+    ];
+    hostTh = await startHost(s.origin, frames);
+    await s.page.goto(`${hostTh.origin}/`);
+    const watch = await frameByUrl('/#/embed/watch-rules');
+    const league = await frameByUrl('/#/embed/league-ranking');
+    await waitEmbed(watch);
+    await waitEmbed(league);
+    for (const f of [watch, league]) {
+      const marks = await f.$eval('.echart svg', (svg) => svg.querySelectorAll('path[fill]:not([fill="none"]), rect[fill]:not([fill="none"])').length);
+      expect(marks).toBeGreaterThan(0);
+      expect(await f.$('header.top, .filter-bar, nav')).toBeNull();
+    }
+    // Titles: the watch chart's, and the league chart's with its level and metric (from the filters and view).
+    expect(await watch.$eval('h1', (h) => h.textContent)).toBe('各规则标记的报告数');
+    expect(await league.$eval('h1', (h) => h.textContent)).toBe('Provinces ranked: Share of reports flagged');
+    // The source line says which thresholds differ from the defaults; the full-view link keeps them.
+    const src = await watch.$eval('.embed-source', (p) => p.textContent ?? '');
+    expect(src).toContain('关注阈值（已调整）：项目（资金）执行率偏低 50%');
+    expect(await watch.$eval('.embed-source a', (a) => decodeURIComponent((a as HTMLAnchorElement).href))).toContain('#/watch?v=1&th=low_line_execution:0.5');
+    expect(await league.$eval('.embed-source', (p) => p.textContent ?? '')).toContain('Watch-list thresholds (adjusted): Low execution on a budget line 50%');
+
+    // Heights posted and applied, as for every embed.
+    await s.page.waitForFunction(
+      () => {
+        const msgs = (window as unknown as { __msgs: { data: { type: string; chart: string; height: number } }[] }).__msgs;
+        const last = (c: string) => [...msgs].reverse().find((m) => m.data?.type === 'perfatlas:height' && m.data.chart === c)?.data.height;
+        const h = (id: string) => document.getElementById(id)!.getBoundingClientRect().height;
+        const a = last('watch-rules');
+        const b = last('league-ranking');
+        return a !== undefined && b !== undefined && Math.abs(h('f-watch') - a - 2) <= 1 && Math.abs(h('f-league') - b - 2) <= 1 && a > 250 && b > 250;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+
+    const lineRule = '项目（资金）执行率偏低';
+    const watchTh = await embedTable(watch);
+    const leagueTh = await embedTable(league);
+    const leagueThTexts = await svgTexts(league);
+    await s.page.screenshot({ path: path.join(SCREENSHOTS, 'embed-host-thresholds.png'), fullPage: true });
+
+    // The same charts at the default thresholds.
+    await s.page.goto(`${s.origin}/#/embed/watch-rules?v=1`);
+    await waitEmbed(s.page.mainFrame());
+    expect(await s.page.$eval('.embed-source', (p) => p.textContent ?? '')).not.toContain('关注阈值');
+    const watchDef = await embedTable(s.page);
+    await s.page.goto(`${s.origin}/#/embed/league-ranking?v=1&lang=en`);
+    await waitEmbed(s.page.mainFrame());
+    const leagueDef = await embedTable(s.page);
+    const leagueDefTexts = await svgTexts(s.page);
+
+    // 关注名单: columns rule, group, threshold, reports flagged, findings, id. At 50% the rule flags one report
+    // (one finding each for 33.78% and 0.23%) instead of two; the threshold column says which was used.
+    expect(watchDef.get(lineRule)!.slice(2, 5)).toEqual(['90%', '2', '4']);
+    expect(watchTh.get(lineRule)!.slice(2, 5)).toEqual(['50%', '1', '2']);
+    // rules without an adjusted threshold are unchanged
+    expect(watchTh.get('缺少绩效指标表')).toEqual(watchDef.get('缺少绩效指标表'));
+
+    // 地区排行: Hunan has 2 of its 3 reports flagged at the defaults, 1 with the thresholds raised/lowered.
+    expect(leagueDef.get('湖南省')![3]).toBe('2');
+    expect(leagueTh.get('湖南省')![3]).toBe('1');
+    expect(leagueDefTexts).toContain('66.67%');
+    expect(leagueThTexts).toContain('33.33%');
+    expect(leagueThTexts).not.toContain('66.67%');
+  });
+
+  it('screenshots of a new embed, light and dark (looked at)', async () => {
+    const th = enc('low_line_execution:0.5');
+    await s.page.goto(`${s.origin}/#/embed/watch-rules?v=1&th=${th}`);
+    await waitEmbed(s.page.mainFrame());
+    await s.page.waitForTimeout(300);
+    await s.page.screenshot({ path: path.join(SCREENSHOTS, 'embed-watch-light.png') });
+    await s.page.goto(`${s.origin}/#/embed/watch-rules?v=1&th=${th}&lang=en&theme=dark`);
+    await s.page.reload();
+    await waitEmbed(s.page.mainFrame());
+    await s.page.waitForTimeout(300);
+    expect(await s.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await s.page.title()).toBe('Reports flagged by each rule · PerfAtlas 绩效图谱');
+    await s.page.screenshot({ path: path.join(SCREENSHOTS, 'embed-watch-dark.png') });
+  });
+
   it('dark theme from the URL', async () => {
     await s.page.goto(`${s.origin}/#/embed/scores-histogram?v=1&theme=dark&lang=en`);
     await s.page.waitForSelector('.embed-root[data-ready="true"] .echart svg', { timeout: 90_000 });
@@ -211,6 +310,47 @@ describe('embed dialog, exports and data table in the app', () => {
     await dialog.waitFor({ state: 'detached' });
     await s.page.waitForFunction(() => document.activeElement?.getAttribute('aria-haspopup') === 'dialog');
     expect(await s.page.evaluate(() => document.activeElement?.closest('section')?.getAttribute('data-chart'))).toBe('execution-ranking');
+  });
+
+  it('嵌入 on the watch, league and quality pages: the code carries th= for the charts that depend on the thresholds', async () => {
+    const open = async (chart: string) => {
+      const card = s.page.locator(`section.chart-card[data-chart="${chart}"]`);
+      await card.locator('button[aria-haspopup="dialog"]').click();
+      const dialog = s.page.locator('dialog.embed-dialog');
+      await dialog.waitFor({ state: 'visible' });
+      const code = await dialog.locator('textarea').first().inputValue();
+      // Let the preview finish (an aborted frame would log a failed request).
+      await s.page.frameLocator('dialog.embed-dialog iframe').locator('.embed-root[data-ready="true"] .echart svg, .embed-root[data-ready="true"] .empty-state').first().waitFor({ timeout: 90_000 });
+      return { code, dialog };
+    };
+    const close = async (dialog: ReturnType<Session['page']['locator']>) => {
+      await s.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    };
+
+    await gotoRoute(s, '#/watch?v=1&th=low_line_execution:0.5');
+    const watch = await open('watch-rules');
+    expect(watch.code).toContain(`${s.origin}/#/embed/watch-rules?v=1&amp;th=low_line_execution%3A0.5"`);
+    expect(await watch.dialog.locator('p.muted').first().textContent()).toContain('代码中含当前调整过的关注阈值：项目（资金）执行率偏低 50%');
+    // The preview shows the same flags as the page: one report for the line-execution rule at 50%.
+    const preview = s.page.frameLocator('dialog.embed-dialog iframe');
+    await preview.locator('.embed-source').waitFor();
+    expect(await preview.locator('.embed-source').textContent()).toContain('项目（资金）执行率偏低 50%');
+    await s.page.waitForTimeout(400);
+    await s.page.screenshot({ path: path.join(SCREENSHOTS, 'embed-dialog-watch.png') });
+    await close(watch.dialog);
+
+    await gotoRoute(s, '#/league?v=1&metric=median_execution_rate&th=low_line_execution:0.5');
+    const league = await open('league-ranking');
+    expect(league.code).toContain('#/embed/league-ranking?v=1&amp;th=low_line_execution%3A0.5&amp;metric=median_execution_rate"');
+    await close(league.dialog);
+
+    // Data quality does not depend on the thresholds: no th= in its code, even with thresholds in the address.
+    await gotoRoute(s, '#/quality?v=1&th=low_line_execution:0.5');
+    const quality = await open('quality-rules');
+    expect(quality.code).toContain('#/embed/quality-rules?v=1"');
+    expect(await quality.dialog.locator('p.muted').first().textContent()).not.toContain('关注阈值');
+    await close(quality.dialog);
   });
 
   it('exports PNG at 2× (Chinese glyphs rendered) and CSV with BOM and readable headers', async () => {
@@ -348,9 +488,10 @@ describe('English interface', () => {
     await s.page.emulateMedia({ media: 'screen' });
   });
 
-  it('no console errors and no request outside the two loopback origins', () => {
+  it('no console errors and no request outside the loopback origins (the app and the host pages)', () => {
     expect(s.errors).toEqual([]);
-    const foreign = s.requests.filter((u) => !u.startsWith(s.origin) && !u.startsWith(host.origin) && !/^(blob|data):/.test(u));
+    const hosts = [host.origin, hostTh?.origin].filter((o): o is string => !!o);
+    const foreign = s.requests.filter((u) => !u.startsWith(s.origin) && !hosts.some((h) => u.startsWith(h)) && !/^(blob|data):/.test(u));
     expect(foreign).toEqual([]);
   });
 });

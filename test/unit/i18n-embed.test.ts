@@ -12,11 +12,13 @@ import { emptyReason, formatDate, filterParts } from '../../src/app/format';
 import { NO_FILTERS, type Filters } from '../../src/metrics/filters';
 import { BOM, neutralize } from '../../src/app/csv-export';
 import { rowsToCsv, rowsToJson, wrapSvg } from '../../src/app/export/chart-export';
-import { CHARTS, CHART_IDS, chartSpec, columnHeader, exportValue } from '../../src/app/embed/registry';
+import { CHARTS, CHART_IDS, chartSpec, chartTitle, columnHeader, embedView, exportValue } from '../../src/app/embed/registry';
 import { embedUrl, iframeSnippet, isHeightMessage, listenerScript } from '../../src/app/embed/snippet';
 import { parseHash, parseRoute, toHash } from '../../src/app/url-state';
 import { csvHeader, COLUMNS } from '../../src/app/table-columns';
-import { executionRankingOption, isEmptyOption, sangongByCategoryOption, wanAxisLabel } from '../../src/charts';
+import { executionRankingOption, isEmptyOption, qualityByRule, sangongByCategoryOption, wanAxisLabel, watchRuleRows, type EChartsOption } from '../../src/charts';
+import { defaultThresholds } from '../../src/metrics/flags';
+import { adjustedThresholdTexts, effectiveThresholds } from '../../src/app/thresholds-url';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -121,6 +123,9 @@ describe('chart registry', () => {
         'scores-scatter',
         'problems-frequency',
         'problems-heatmap',
+        'watch-rules',
+        'league-ranking',
+        'quality-rules',
       ]),
     );
     for (const id of CHART_IDS) {
@@ -133,6 +138,76 @@ describe('chart registry', () => {
     }
     expect(chartSpec('nope')).toBeUndefined();
     expect(chartSpec('toString')).toBeUndefined();
+  });
+
+  it('every id resolves to its entry, whose builder draws an empty result as the empty state, in both languages', () => {
+    expect(CHART_IDS.length).toBeGreaterThanOrEqual(16);
+    for (const id of CHART_IDS) {
+      const s = chartSpec(id)!;
+      expect(s, id).toBe(CHARTS[id]);
+      for (const lang of ['zh', 'en'] as const) {
+        const o = s.build([], { lang, emptyReason: 'why', view: {} });
+        expect(isEmptyOption(o), `${id} ${lang}`).toBe(true);
+        expect((o.title as { subtext?: string }).subtext, id).toBe('why');
+        expect(chartTitle(s, lang).trim(), id).not.toBe('');
+      }
+      const h = s.heightFor ? s.heightFor([]) : s.height;
+      expect(Number.isFinite(h) && h >= 200, id).toBe(true);
+    }
+  });
+
+  it('watch-list, league and quality entries: thresholds, kept view keys, titles and columns', () => {
+    const th = effectiveThresholds({ low_line_execution: 0.5 });
+    expect(CHARTS['watch-rules'].thresholds).toBe(true);
+    expect(CHARTS['league-ranking'].thresholds).toBe(true);
+    expect(CHARTS['quality-rules'].thresholds).toBeFalsy();
+    expect(CHARTS['execution-ranking'].thresholds).toBeFalsy();
+    expect(embedView('watch-rules', { rule: 'low_execution', sort: 'x', theme: 'dark' })).toEqual({ rule: 'low_execution' });
+    expect(embedView('league-ranking', { metric: 'median_execution_rate', rule: 'x' })).toEqual({ metric: 'median_execution_rate' });
+    expect(embedView('execution-ranking', { rank: 'high', cat: 'x' })).toEqual({ rank: 'high' });
+
+    // 关注名单: one row per rule with the threshold in effect; the note counts distinct reports.
+    const flags = [
+      { report_id: 'a', rule: 'low_line_execution' },
+      { report_id: 'a', rule: 'low_line_execution' },
+      { report_id: 'b', rule: 'missing_indicators' },
+    ];
+    const rows = watchRuleRows(flags, 5, th);
+    expect(watchRuleRows(flags, 0, th)).toEqual([]);
+    const line = rows.find((r) => r.rule === 'low_line_execution')!;
+    expect(line).toMatchObject({ reports: 1, flags: 2, threshold: 0.5, flagged_total: 2 });
+    expect(rows.find((r) => r.rule === 'no_problems')!.threshold).toBeNull();
+    const w = CHARTS['watch-rules'];
+    const col = (k: string) => w.columns.find((c) => c.key === k)!;
+    expect(col('threshold').get(line, 'zh')).toBe('50%');
+    expect(col('label').get(line, 'en')).toBe('Low execution on a budget line');
+    expect(col('group').get(line, 'zh')).toBe('执行与预算');
+    const wo = w.build(rows, { lang: 'en', view: { rule: 'bogus' } }) as EChartsOption & { yAxis: { data: string[] }; title: { text: string } };
+    expect(isEmptyOption(wo)).toBe(false);
+    expect(wo.yAxis.data.some((x) => x.startsWith('Low execution on a'))).toBe(true);
+    expect(JSON.stringify(wo.title)).toContain('2 reports flagged in all');
+
+    // 地区排行: the title names the level (from the filters) and the metric (from the view).
+    const l = CHARTS['league-ranking'];
+    expect(chartTitle(l, 'zh', {}, NO_FILTERS)).toBe('省份排行：被关注报告占比');
+    expect(chartTitle(l, 'en', { metric: 'median_execution_rate' }, { ...NO_FILTERS, province: '湖南省' })).toBe('Prefectures ranked: Median execution rate');
+    const league = [
+      { place: '湖南省', units: 3, reports: 3, flagged_reports: 2, flagged_share: '0.6667', median_execution_rate: '0.9', sangong_control_rate: null, consistent_share: '0.6667', by_rule: '{"failed_checks":1,"low_line_execution":1}' },
+      { place: '广东省', units: 1, reports: 1, flagged_reports: 1, flagged_share: '1.0000', median_execution_rate: '0.9294', sangong_control_rate: null, consistent_share: '1.0000', by_rule: '{}' },
+    ];
+    const lo = l.build(league, { lang: 'zh', view: {} }) as { series: { data: { place: string }[] }[] };
+    expect(lo.series[0]!.data.map((d) => d.place)).toEqual(['广东省', '湖南省']);
+    const byRule = l.columns.find((c) => c.key === 'by_rule')!;
+    expect(byRule.get(league[0]!, 'zh')).toBe('项目（资金）执行率偏低 1；数据不一致 1');
+    expect(byRule.get(league[1]!, 'en')).toBeNull();
+    expect(columnHeader(l.columns.find((c) => c.key === 'flagged_share')!, 'en')).toBe('Share of reports flagged (%)');
+
+    // 数据质量: rows worded in Chinese by the query, drawn in the chosen language.
+    const q = CHARTS['quality-rules'];
+    const agg = qualityByRule([{ rule: 'execution_rate_matches', place: null, failed: 1, checked: 4 }]);
+    const qo = q.build(agg, { lang: 'en', view: {} }) as { yAxis: { data: string[] } };
+    expect(qo.yAxis.data.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(q.columns.find((c) => c.key === 'label')!.get(agg[0]!, 'zh')).toBe(agg[0]!.label);
   });
 
   it('column headers carry units; rates export as percent, money as exact 万元', () => {
@@ -199,6 +274,37 @@ describe('embed codes', () => {
     const url = embedUrl('https://portal.example/perfatlas/index.html#/execution?v=1', 'scores-histogram', { filters: f, lang: 'en', theme: 'dark' });
     expect(url).toBe('https://portal.example/perfatlas/index.html#/embed/scores-histogram?v=1&lang=en&year=2023&prov=%E6%B9%96%E5%8D%97%E7%9C%81&theme=dark');
     expect(embedUrl('http://h/', 'x', { filters: NO_FILTERS, lang: 'zh' })).toBe('http://h/#/embed/x?v=1');
+  });
+
+  it('carries the watch-list thresholds (th=) only when they differ from the defaults', () => {
+    const base = 'https://portal.example/perfatlas/#/watch?v=1';
+    const plain = embedUrl(base, 'watch-rules', { filters: NO_FILTERS, lang: 'zh' });
+    expect(plain).toBe('https://portal.example/perfatlas/#/embed/watch-rules?v=1');
+    // overrides that are all defaults, or the full default map, write no th=
+    expect(embedUrl(base, 'watch-rules', { filters: NO_FILTERS, lang: 'zh', thresholds: {} })).toBe(plain);
+    expect(embedUrl(base, 'watch-rules', { filters: NO_FILTERS, lang: 'zh', thresholds: defaultThresholds() })).toBe(plain);
+    expect(embedUrl(base, 'watch-rules', { filters: NO_FILTERS, lang: 'zh', thresholds: { low_execution: 0.9 } })).toBe(plain);
+    const url = embedUrl(base, 'league-ranking', {
+      filters: f,
+      lang: 'en',
+      theme: 'dark',
+      view: { metric: 'rule:low_line_execution' },
+      thresholds: { low_line_execution: 0.5, failed_checks: 10 },
+    });
+    expect(url).toBe(
+      'https://portal.example/perfatlas/#/embed/league-ranking?v=1&lang=en&year=2023&prov=%E6%B9%96%E5%8D%97%E7%9C%81&th=low_line_execution%3A0.5%2Cfailed_checks%3A10&metric=rule%3Alow_line_execution&theme=dark',
+    );
+    // …and the embed reads them back
+    const back = parseHash(url.slice(url.indexOf('#')));
+    expect(back.thresholds).toEqual({ low_line_execution: 0.5, failed_checks: 10 });
+    expect(back.view).toEqual({ metric: 'rule:low_line_execution', theme: 'dark' });
+    const code = iframeSnippet({ url, title: 'T', chart: 'league-ranking', width: 'responsive', height: 450 });
+    expect(code).toContain('&amp;th=low_line_execution%3A0.5%2Cfailed_checks%3A10&amp;');
+    expect(iframeSnippet({ url: plain, title: 'T', chart: 'watch-rules', width: 'responsive', height: 450 })).not.toContain('th=');
+    // what the embed's source line and the dialog say about them
+    expect(adjustedThresholdTexts({ failed_checks: 10, low_line_execution: 0.5, low_execution: 0.9 })).toEqual(['项目（资金）执行率偏低 50%', '数据不一致 10 项']);
+    expect(adjustedThresholdTexts({ low_line_execution: 0.5 }, 'en')).toEqual(['Low execution on a budget line 50%']);
+    expect(adjustedThresholdTexts(defaultThresholds())).toEqual([]);
   });
 
   it('writes an iframe per width choice and an origin-checked height listener', () => {

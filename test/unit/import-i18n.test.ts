@@ -11,6 +11,9 @@ import { editsOf, reviewAll, unsupportedReason, type ReviewItem } from '../../sr
 import { importFiles } from '../../src/io/import';
 import type { Report } from '../../src/model/report';
 import { makeReport } from './helpers/make-report';
+import { MESSAGES, isMessageKey, t, type MessageKey } from '../../src/app/i18n/messages';
+import { pluralKey, tn } from '../../src/app/i18n/plural';
+import { StoreError, storeMessage, storeText } from '../../src/app/storage/store-messages';
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
@@ -142,5 +145,76 @@ describe('corrections and blocked reports', () => {
     expect(en[3]!.invalid[0]!.message).not.toMatch(CJK);
     // the corrected report is the same object in both languages (computed once per item)
     expect(en[3]!.report).toBe(reviewAll(items, existing).at(3)!.report);
+  });
+});
+
+describe('English plurals of the import summaries', () => {
+  it('"Read 1 file", "1 problem", "Added 1 report" in English; Chinese exactly as before', () => {
+    expect(tn('en', 'ds.summary1', { n: 1 })).toBe('Read 1 file: ');
+    expect(tn('en', 'ds.summary1', { n: 2 })).toBe('Read 2 files: ');
+    expect(tn('en', 'ds.problems', { n: 1 })).toBe('1 problem');
+    expect(tn('en', 'ds.problems', { n: 1200 }, { n: '1,200' })).toBe('1,200 problems');
+    expect(tn('en', 'ds.summary2', { n: 1 })).toBe(' report can be added, ');
+    expect(tn('en', 'ds.summary3', { n: 3 })).toBe(' rows in all');
+    expect(tn('en', 'ds.addBtn', { reports: 1, rows: 7 })).toBe('Add to the dataset (1 report, 7 rows)');
+    expect(tn('en', 'ds.addBtn', { reports: 1, rows: 1 })).toBe('Add to the dataset (1 report, 1 row)');
+    expect(tn('en', 'ds.addBtn', { reports: 2, rows: 1 })).toBe('Add to the dataset (2 reports, 1 row)');
+    expect(tn('en', 'rf.added', { n: 1, rows: 12 }, { batch: 'B', note: '' })).toBe('Added 1 report (batch "B", 12 rows). The analysis pages are updated.');
+    expect(tn('en', 'rf.progress', { n: 1 }, { done: 1 })).toBe('1 file: 1 extracted');
+    expect(tn('en', 'rf.skipped', { n: 1 }, { names: 'a.xlsx', more: '' })).toBe('1 file in the folder is not a report (.txt .html .docx .pdf) and was skipped: a.xlsx');
+    expect(tn('en', 'ld.sub', { n: 1 }, { size: '2 KB' })).toBe('1 batch · 2 KB');
+    // keys without a variant fall back to the base text
+    expect(pluralKey('ds.end', { n: 1 })).toBe('ds.end');
+    for (const n of [0, 1, 2]) {
+      expect(tn('zh', 'ds.summary1', { n })).toBe(t('zh', 'ds.summary1', { n }));
+      expect(tn('zh', 'ds.addBtn', { reports: n, rows: 1 })).toBe(t('zh', 'ds.addBtn', { reports: n, rows: 1 }));
+    }
+  });
+
+  it('every singular variant has a base key, the same Chinese text and the same placeholders', () => {
+    const variants = (Object.keys(MESSAGES.en) as MessageKey[]).filter((k) => /\.one(\.|$)/.test(k));
+    expect(variants.length).toBeGreaterThan(20);
+    for (const k of variants) {
+      const base = k.replace(/\.one(\..*)?$/, '');
+      expect(isMessageKey(base), k).toBe(true);
+      expect(MESSAGES.zh[k], k).toBe(MESSAGES.zh[base as MessageKey]);
+      const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(ph(MESSAGES.en[k]), k).toEqual(ph(MESSAGES.en[base as MessageKey]));
+      expect(MESSAGES.en[k], k).not.toBe(MESSAGES.en[base as MessageKey]);
+      // multi-count variants name counts that appear in the message
+      for (const name of k.split('.one.')[1]?.split('.') ?? []) expect(ph(MESSAGES.en[k]), k).toContain(name);
+    }
+    for (const k of Object.keys(MESSAGES.en).filter((x) => x.startsWith('ds.') || x.startsWith('rf.'))) {
+      // no English "1 files"-style message left without a variant when it counts files, reports, rows or problems
+      const en = MESSAGES.en[k as MessageKey];
+      if (k === 'ds.shownOnly') continue; // shown only above 300 problems
+      if (/\.one(\.|$)/.test(k) || !/\{(n|reports|rows|sangong)\} (files|reports|rows|problems|manual corrections)\b/.test(en)) continue;
+      expect(variants.some((v) => v.startsWith(`${k}.one`)), k).toBe(true);
+    }
+  });
+});
+
+describe('browser-storage messages', () => {
+  it('are worded in the interface language; Chinese as before', () => {
+    expect(storeMessage('ls.noIdb', undefined, 'zh')).toBe('本浏览器不支持 IndexedDB（或已被禁用）');
+    expect(storeMessage('ls.openFailed', undefined, 'zh')).toBe('无法打开本地存储');
+    expect(storeMessage('ls.blocked', undefined, 'zh')).toBe('本地存储被另一个标签页占用，请关闭其他 PerfAtlas 标签页后重试');
+    expect(storeMessage('ls.restoreFailed', { msg: 'x' }, 'zh')).toBe('无法读取本浏览器中保存的导入数据：x');
+    expect(storeMessage('ls.batchNotLoaded', { name: 'A', msg: 'x' }, 'zh')).toBe('本地保存的批次“A”未加载（仍保存在本浏览器中，可在“导入”页删除）：x');
+    for (const k of Object.keys(MESSAGES.en).filter((x) => x.startsWith('ls.'))) expect(MESSAGES.en[k as MessageKey], k).not.toMatch(CJK);
+    expect(storeMessage('ls.blocked', undefined, 'en')).toBe('The local storage is in use by another tab: close the other PerfAtlas tabs and try again');
+    // outside a browser (no address) the language is Chinese
+    const e = new StoreError('ls.noIdb');
+    expect(e).toBeInstanceOf(Error);
+    expect(e.key).toBe('ls.noIdb');
+    expect(e.message).toBe('本浏览器不支持 IndexedDB（或已被禁用）');
+  });
+
+  it('a stored message is re-worded when shown in the other language; other text is kept', () => {
+    expect(storeText('尚未加载（请重新加载页面）', 'en')).toBe('Not loaded yet (reload the page)');
+    expect(storeText('Not loaded yet (reload the page)', 'zh')).toBe('尚未加载（请重新加载页面）');
+    expect(storeText('QuotaExceededError: 无法打开本地存储', 'en')).toBe('QuotaExceededError: Could not open the local storage');
+    expect(storeText('QuotaExceededError', 'en')).toBe('QuotaExceededError');
+    expect(storeText('本地存储中缺少该批次的数据行', 'zh')).toBe('本地存储中缺少该批次的数据行');
   });
 });

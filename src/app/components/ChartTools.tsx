@@ -1,7 +1,7 @@
 /**
  * Tools on every chart card: "导出" (PNG at 2×, SVG with a title, CSV and JSON of the rows behind the chart) and
- * "嵌入" (an accessible modal with the iframe code for the current filters and language, width and colour choices, the
- * auto-height script and a live preview). The rows and columns come from the chart registry (src/app/embed/registry.ts)
+ * "嵌入" (an accessible modal with the iframe code for the current filters and language — and the watch-list thresholds
+ * for charts that depend on them — width and colour choices, the auto-height script and a live preview). The rows and columns come from the chart registry (src/app/embed/registry.ts)
  * or, for charts not registered yet, from the rows' own keys.
  */
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
@@ -14,6 +14,7 @@ import {
   chartSpec,
   columnHeader,
   columnLabel,
+  embedView,
   exportValue,
   inferColumns,
   type Cell,
@@ -39,7 +40,8 @@ import {
   wrapSvg,
   wrappedSize,
 } from '../export/chart-export';
-import { toHash, type Page, type ViewState } from '../url-state';
+import { adjustedThresholdTexts } from '../thresholds-url';
+import { toHash, useAppState, type Page, type ViewState } from '../url-state';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rows and columns behind a chart
@@ -86,13 +88,6 @@ function appBase(): string {
   return `${window.location.origin}${window.location.pathname}${window.location.search}`;
 }
 
-/** View keys an embed keeps (they change what the chart draws). */
-const EMBED_VIEW_KEYS: Record<string, string[]> = { 'execution-ranking': ['rank'], 'problems-frequency': ['cat'] };
-export function embedView(chart: string, view: ViewState): ViewState {
-  const keep = EMBED_VIEW_KEYS[chart] ?? [];
-  return Object.fromEntries(Object.entries(view).filter(([k]) => keep.includes(k)));
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Export menu
 
@@ -119,6 +114,8 @@ export function ExportMenu({
   theme?: EmbedTheme;
 }) {
   const info = useDatasetInfo();
+  // Charts drawn under the watch-list thresholds: the address in the JSON export carries them.
+  const { thresholds } = useAppState();
   const menu = useRef<HTMLDetailsElement>(null);
   const [status, setStatus] = useState('');
   const meta = () => {
@@ -129,7 +126,7 @@ export function ExportMenu({
       lang,
       filters: parts.length ? t(lang, 'export.filters', { filters: parts.join(t(lang, 'filters.sep')) }) : '',
       source: t(lang, 'export.source', { dataset: datasetName(info) }),
-      url: `${appBase()}${toHash({ route: { page }, filters, lang })}`,
+      url: `${appBase()}${toHash({ route: { page }, filters, lang, thresholds: chartSpec(chart)?.thresholds ? thresholds : {} })}`,
     };
   };
   const close = () => {
@@ -255,10 +252,17 @@ function EmbedDialog({
   const [width, setWidth] = useState<EmbedWidth>('responsive');
   const [theme, setTheme] = useState<EmbedTheme>('light');
   const spec = chartSpec(chart);
+  // The watch-list thresholds of the page (`th=`, overrides of the defaults): an embed of a chart that depends on
+  // them shows the same flags as the page.
+  const { thresholds } = useAppState();
+  const th = spec?.thresholds ? thresholds : undefined;
   const initialHeight = (spec?.height ?? 340) + 110;
   const [previewHeight, setPreviewHeight] = useState(initialHeight);
   const [copied, setCopied] = useState('');
-  const url = useMemo(() => embedUrl(appBase(), chart, { filters, lang, theme, view: embedView(chart, view) }), [chart, filters, lang, theme, view]);
+  const url = useMemo(
+    () => embedUrl(appBase(), chart, { filters, lang, theme, view: embedView(chart, view), thresholds: th }),
+    [chart, filters, lang, theme, view, th],
+  );
   const frameTitle = t(lang, 'embed.frameTitle', { title });
   const code = iframeSnippet({ url, title: frameTitle, chart, width, height: initialHeight });
   const script = listenerScript(window.location.origin);
@@ -325,6 +329,9 @@ function EmbedDialog({
       </div>
       <p id={`${id}-intro`} className="muted">
         {t(lang, 'embed.intro')}
+        {th && adjustedThresholdTexts(th, lang).length
+          ? ` ${t(lang, 'embed.thresholdsIncluded', { list: adjustedThresholdTexts(th, lang).join(t(lang, 'filters.sep')) })}`
+          : ''}
       </p>
       <div className="embed-options">
         <fieldset>

@@ -1,10 +1,11 @@
 /**
- * `#/embed/<chart>?<filters>&lang=&theme=`: one chart alone, for iframes on other sites. No app chrome; the chart
- * follows the frame's width; a source line names the dataset and links to the full view (new tab). The page posts its
+ * `#/embed/<chart>?<filters>&lang=&theme=[&th=]`: one chart alone, for iframes on other sites. No app chrome; the chart
+ * follows the frame's width; a source line names the dataset (and the adjusted watch-list thresholds, for charts that
+ * depend on them) and links to the full view (new tab). The page posts its
  * height to the parent (`{ type: 'perfatlas:height', chart, height }`) on load and whenever it changes, so the host can
  * size the iframe. Never touches window.top (which throws across origins) and works when framed by any origin.
  */
-import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { DataContext, useQuery, type DataContextValue } from '../data';
 import { DatasetInfoContext, datasetName, type DatasetInfo } from '../dataset-info';
 import { ChartCard } from '../components/ChartCard';
@@ -13,8 +14,9 @@ import '../components/echarts-extras';
 import { emptyReason, filterParts } from '../format';
 import type { Lang } from '../i18n/labels';
 import { t } from '../i18n/messages';
+import { adjustedThresholdTexts, effectiveThresholds } from '../thresholds-url';
 import { toHash, useAppState } from '../url-state';
-import { chartSpec, chartTitle, type ChartSpec } from './registry';
+import { chartSpec, chartTitle, embedView, type ChartSpec } from './registry';
 import { HEIGHT_MESSAGE, type HeightMessage } from './snippet';
 import { DARK_BG } from '../components/chart-theme';
 
@@ -25,16 +27,16 @@ export type EmbedBoot =
 
 /** The embed page: its own minimal shell around the shared boot state. */
 export function EmbedShell({ boot }: { boot: EmbedBoot }) {
-  const { route, lang, view } = useAppState();
+  const { route, lang, view, filters } = useAppState();
   const chart = route.id ?? '';
   const theme = view.theme === 'dark' ? 'dark' : 'light';
   const root = useRef<HTMLDivElement>(null);
   const spec = chartSpec(chart);
 
   useEffect(() => {
-    const name = spec ? chartTitle(spec, lang, view) : t(lang, 'nav.notfound');
+    const name = spec ? chartTitle(spec, lang, view, filters) : t(lang, 'nav.notfound');
     document.title = `${name} · PerfAtlas 绩效图谱`;
-  }, [spec, lang, view]);
+  }, [spec, lang, view, filters]);
 
   useLayoutEffect(() => {
     const html = document.documentElement;
@@ -85,7 +87,9 @@ export function EmbedShell({ boot }: { boot: EmbedBoot }) {
     body = (
       <DataContext.Provider value={boot.value}>
         <DatasetInfoContext.Provider value={boot.info}>
-          <EmbedChart spec={spec} theme={theme} lang={lang} info={boot.info} />
+          {/* Keyed by chart: another chart's address (a hash change in the same frame) starts afresh, never drawing the
+              previous chart's rows with the new builder. */}
+          <EmbedChart key={spec.id} spec={spec} theme={theme} lang={lang} info={boot.info} />
         </DatasetInfoContext.Provider>
       </DataContext.Provider>
     );
@@ -98,11 +102,16 @@ export function EmbedShell({ boot }: { boot: EmbedBoot }) {
 }
 
 function EmbedChart({ spec, theme, lang, info }: { spec: ChartSpec<any>; theme: 'light' | 'dark'; lang: Lang; info: DatasetInfo }) {
-  const { filters, view } = useAppState();
-  const q = useQuery((db) => spec.query(db, filters), ['embed', spec.id, filters]);
-  const title = chartTitle(spec, lang, view);
+  const { filters, view, thresholds: overrides } = useAppState();
+  // `th=`: the watch-list thresholds the page had when the embed code was made (only for charts that depend on them).
+  const th = useMemo(() => (spec.thresholds ? overrides : {}), [spec.thresholds, overrides]);
+  const thresholds = useMemo(() => effectiveThresholds(th), [th]);
+  const kept = useMemo(() => embedView(spec.id, view), [spec.id, view]);
+  const q = useQuery((db) => spec.query(db, filters, { thresholds, view: kept }), ['embed', spec.id, filters, ...(spec.thresholds ? [thresholds] : []), kept]);
+  const title = chartTitle(spec, lang, view, filters);
   const parts = filterParts(filters, lang);
-  const full = `${window.location.origin}${window.location.pathname}${window.location.search}${toHash({ route: { page: spec.page }, filters, lang })}`;
+  const adjusted = adjustedThresholdTexts(th, lang);
+  const full = `${window.location.origin}${window.location.pathname}${window.location.search}${toHash({ route: { page: spec.page }, filters, view: kept, thresholds: th, lang })}`;
   return (
     <>
       <ChartCard
@@ -119,7 +128,8 @@ function EmbedChart({ spec, theme, lang, info }: { spec: ChartSpec<any>; theme: 
       <p className="embed-source">
         {t(lang, 'embed.sourceLine', { dataset: datasetName(info) })}
         {info.synthetic ? t(lang, 'app.foot.synthetic') : ''}
-        {parts.length ? ` · ${t(lang, 'export.filters', { filters: parts.join(t(lang, 'filters.sep')) })}` : ''} ·{' '}
+        {parts.length ? ` · ${t(lang, 'export.filters', { filters: parts.join(t(lang, 'filters.sep')) })}` : ''}
+        {adjusted.length ? ` · ${t(lang, 'embed.thresholds', { list: adjusted.join(t(lang, 'filters.sep')) })}` : ''} ·{' '}
         <a href={full} target="_blank" rel="noopener noreferrer" title={t(lang, 'embed.openFull')}>
           PerfAtlas 绩效图谱<span className="sr-only">（{t(lang, 'embed.openFull')}）</span>
         </a>

@@ -1,13 +1,21 @@
 /**
  * Every chart PerfAtlas draws, under a stable id: the embed route (`#/embed/<id>?<filters>&lang=&theme=`), the chart
  * cards' export and data-table tools, and the pages all read the same entry. An entry says how to query the rows
- * (query(db, filters)), how to draw them (build(rows, opts) — a pure builder from src/charts), and which columns the
- * data table, CSV and JSON exports show (the same rows the chart was drawn from).
+ * (query(db, filters, ctx)), how to draw them (build(rows, opts) — a pure builder from src/charts), and which columns
+ * the data table, CSV and JSON exports show (the same rows the chart was drawn from).
+ *
+ * The watch-list and league-table charts depend on the watch-list thresholds (`th=` in the URL): their entries say so
+ * (`thresholds: true`), read them from `ctx.thresholds`, and their embed codes carry `th=` when it is not the default.
  *
  * Ids are part of published embed codes: never rename one; add a new id instead.
  */
 import type { QueryClient } from '../../db/client';
-import type { Filters } from '../../metrics/filters';
+import { NO_FILTERS, type Filters } from '../../metrics/filters';
+import { FLAG_RULES, flags as queryFlags, type Thresholds } from '../../metrics/flags';
+import { flagLabel } from '../../metrics/flag-reasons';
+import { leagueLevel, leagueTable } from '../../metrics/league';
+import { checkSummary } from '../../metrics/quality';
+import { reportCount } from '../../metrics/watch';
 import { executionByJurisdiction, executionByUnit, executionLines } from '../../metrics/execution';
 import { sangongByCategoryYear } from '../../metrics/sangong';
 import { scoreHistogram, scoresByJurisdiction, scoresByUnit } from '../../metrics/scores';
@@ -17,9 +25,17 @@ import {
   adjustmentDistributionOption,
   executionByJurisdictionOption,
   executionRankingOption,
+  flagGroup,
+  flagGroupLabel,
+  isLeagueMetric,
+  leagueMetricSpec,
+  leagueRankingOption,
   lineRateDistributionOption,
   problemFrequencyOption,
   problemHeatmapOption,
+  qualityByRule,
+  qualityByRuleOption,
+  ruleCountsOf,
   sangongByCategoryOption,
   sangongControlRateOption,
   sangongTotalsByYearOption,
@@ -27,12 +43,19 @@ import {
   scoreHistogramOption,
   scoresByJurisdictionOption,
   scoreVsExecutionOption,
+  watchRuleOption,
+  watchRuleRows,
   type BuildOptions,
   type EChartsOption,
+  type LeagueMetric,
+  type QualityAgg,
+  type WatchRuleRow,
 } from '../../charts';
-import { gradeLabel, problemLabel, sangongLabel, scopeLabel, type Lang } from '../i18n/labels';
+import type { LeagueRow } from '../../metrics/league';
+import { checkLabel, gradeLabel, problemLabel, sangongLabel, scopeLabel, type Lang } from '../i18n/labels';
 import { t, type MessageKey } from '../i18n/messages';
 import { formatPlace } from '../format';
+import { thresholdDisplay } from '../thresholds-url';
 import type { Page, ViewState } from '../url-state';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -60,6 +83,14 @@ export interface ChartBuildOptions extends BuildOptions {
   view?: ViewState;
 }
 
+/** What a query may read besides the filters. */
+export interface QueryContext {
+  /** The watch-list thresholds in effect (every rule's value: overrides from `th=` on top of the defaults). */
+  thresholds: Thresholds;
+  /** Page view state (the view keys the embed keeps, see `viewKeys`). */
+  view: ViewState;
+}
+
 export interface ChartSpec<R = Record<string, unknown>> {
   id: string;
   titleZh: string;
@@ -68,15 +99,20 @@ export interface ChartSpec<R = Record<string, unknown>> {
   page: Page;
   /** What is missing when the chart is empty (a `what.*` message). */
   what: MessageKey;
-  query: (db: QueryClient, f: Filters) => Promise<R[]>;
+  /** The rows; entries that need neither thresholds nor view state simply ignore `ctx`. */
+  query: (db: QueryClient, f: Filters, ctx: QueryContext) => Promise<R[]>;
+  /** The rows depend on the watch-list thresholds: embed codes and links carry `th=` (when not the defaults). */
+  thresholds?: boolean;
+  /** View keys that change what the chart draws, kept in its embed code (e.g. the ranking's order `rank`). */
+  viewKeys?: string[];
   build: (rows: R[], o: ChartBuildOptions) => EChartsOption;
   columns: DataColumn<R>[];
   /** Drawing height in px (the embed uses it; pages may choose their own). */
   height: number;
   /** Height from the rows, when it grows with them (one bar per unit). */
   heightFor?: (rows: R[]) => number;
-  /** Title depending on the view state (the ranking's order); defaults to the language's title. */
-  title?: (lang: Lang, view: ViewState) => string;
+  /** Title depending on the view state (the ranking's order) or the filters; defaults to the language's title. */
+  title?: (lang: Lang, view: ViewState, filters: Filters) => string;
 }
 
 /** Column helper: `col('execution_rate', 'f.executionRate', 'rate')` reads `row.execution_rate`. */
@@ -143,6 +179,7 @@ export const CHARTS = {
     titleKey: 'exec.rankLow',
     title: (lang, view) => t(lang, view.rank === 'high' ? 'exec.rankHigh' : 'exec.rankLow'),
     page: 'execution',
+    viewKeys: ['rank'],
     what: 'what.reports',
     query: executionByUnit,
     build: (rows, o) => executionRankingOption(rows, { ...o, order: o.view?.rank === 'high' ? 'high' : 'low' }),
@@ -288,6 +325,7 @@ export const CHARTS = {
     titleKey: 'problems.frequency',
     page: 'problems',
     what: 'what.problems',
+    viewKeys: ['cat'],
     query: problemFrequency,
     build: (rows, o) => problemFrequencyOption(rows, { ...o, selected: o.view?.cat ?? null }),
     columns: [
@@ -311,7 +349,93 @@ export const CHARTS = {
     ],
     height: 420,
   }),
+  // 关注名单: reports each watch-list rule flags under the thresholds (`th=`); `rule` highlights one rule.
+  'watch-rules': spec<WatchRuleRow>({
+    id: 'watch-rules',
+    titleKey: 'watch.chart',
+    page: 'watch',
+    what: 'what.reports',
+    thresholds: true,
+    viewKeys: ['rule'],
+    query: async (db, f, ctx) => {
+      const [rows, reports] = await Promise.all([queryFlags(db, f, ctx.thresholds), reportCount(db, f)]);
+      return watchRuleRows(rows, reports, ctx.thresholds);
+    },
+    build: (rows, o) => watchRuleOption(rows, { ...o, selected: o.view?.rule ?? null }),
+    columns: [
+      col('label', 'watch.rule', 'text', (r, lang) => flagLabel(r.rule, lang)),
+      col('group', 'f.ruleGroup', 'text', (r, lang) => flagGroupLabel(flagGroup(r.rule), lang)),
+      col('threshold', 'f.threshold', 'text', (r, lang) => {
+        const rule = FLAG_RULES.find((x) => x.id === r.rule);
+        return rule?.threshold && r.threshold !== null ? thresholdDisplay(rule, r.threshold, lang) : null;
+      }),
+      col('reports', 'f.flaggedReports', 'int'),
+      col('flags', 'f.findings', 'int'),
+      col('rule', 'f.ruleId', 'text'),
+    ],
+    height: 310,
+    heightFor: (rows) => Math.max(220, rows.length * 26 + 50),
+  }),
+  // 地区排行: one league metric per jurisdiction (level from the filters), worst first; `metric` picks the metric.
+  'league-ranking': spec<LeagueRow>({
+    id: 'league-ranking',
+    titleKey: 'nav.league',
+    title: (lang, view, filters) =>
+      t(lang, 'league.chartTitle', { level: t(lang, `league.level.${leagueLevel(filters)}`), metric: leagueMetricSpec(leagueMetricOf(view), lang).label }),
+    page: 'league',
+    what: 'what.reports',
+    thresholds: true,
+    viewKeys: ['metric'],
+    query: (db, f, ctx) => leagueTable(db, f, ctx.thresholds),
+    build: (rows, o) => leagueRankingOption(rows, { ...o, metric: leagueMetricOf(o.view ?? {}) }),
+    columns: [
+      col('place', 'f.place', 'text'),
+      col('units', 'league.th.units', 'int'),
+      col('reports', 'league.th.reports', 'int'),
+      col('flagged_reports', 'league.th.flagged', 'int'),
+      col('flagged_share', 'cw.metric.flagged_share', 'rate'),
+      col('median_execution_rate', 'league.th.rate', 'rate'),
+      col('sangong_control_rate', 'league.th.control', 'rate'),
+      col('consistent_share', 'cw.metric.consistent_share', 'rate'),
+      col('by_rule', 'f.byRule', 'text', (r, lang) => {
+        const n = ruleCountsOf(r);
+        const parts = FLAG_RULES.filter((x) => n[x.id]).map((x) => `${flagLabel(x.id, lang)} ${n[x.id]}`);
+        return parts.length ? parts.join(t(lang, 'filters.sep')) : null;
+      }),
+    ],
+    height: 340,
+    heightFor: (rows) => Math.max(200, Math.min(rows.length, 40) * 28 + 50),
+  }),
+  // 数据质量: failed and passed consistency checks per check rule; `rule` highlights one rule.
+  'quality-rules': spec<QualityAgg>({
+    id: 'quality-rules',
+    titleKey: 'quality.chart',
+    page: 'quality',
+    what: 'quality.what',
+    viewKeys: ['rule'],
+    query: async (db, f) => qualityByRule(await checkSummary(db, f)),
+    build: (rows, o) => qualityByRuleOption(relabelChecks(rows, o.lang ?? 'zh'), { ...o, selected: o.view?.rule ?? null }),
+    columns: [
+      col('label', 'f.checkRule', 'text', (r, lang) => checkLabel(r.key, lang)),
+      col('failed', 'quality.th.failed', 'int'),
+      col('checked', 'quality.th.checked', 'int'),
+      col('share', 'quality.th.share', 'rate'),
+      col('key', 'f.ruleId', 'text'),
+    ],
+    height: 340,
+    heightFor: (rows) => Math.max(220, rows.length * 26 + 60),
+  }),
 };
+
+/** The league metric a view asks for (`metric=`), the flagged share by default. */
+function leagueMetricOf(view: ViewState): LeagueMetric {
+  return isLeagueMetric(view.metric) ? view.metric : 'flagged_share';
+}
+
+/** Quality rows with their labels in `lang` (the query words them in Chinese; the order does not depend on it). */
+export function relabelChecks(rows: readonly QualityAgg[], lang: Lang): QualityAgg[] {
+  return rows.map((r) => ({ ...r, label: checkLabel(r.key, lang) }));
+}
 
 export type ChartId = keyof typeof CHARTS;
 
@@ -325,8 +449,14 @@ export function chartSpec(id: string | null | undefined): ChartSpec<any> | undef
   return id && Object.prototype.hasOwnProperty.call(CHARTS, id) ? (CHARTS as Record<string, ChartSpec<any>>)[id] : undefined;
 }
 
-export function chartTitle(s: ChartSpec<any>, lang: Lang, view: ViewState = {}): string {
-  return s.title ? s.title(lang, view) : lang === 'en' ? s.titleEn : s.titleZh;
+export function chartTitle(s: ChartSpec<any>, lang: Lang, view: ViewState = {}, filters: Filters = NO_FILTERS): string {
+  return s.title ? s.title(lang, view, filters) : lang === 'en' ? s.titleEn : s.titleZh;
+}
+
+/** The view keys an embed of the chart keeps (they change what it draws); the rest of the page's view is dropped. */
+export function embedView(chart: string, view: ViewState): ViewState {
+  const keep = chartSpec(chart)?.viewKeys ?? [];
+  return Object.fromEntries(Object.entries(view).filter(([k]) => keep.includes(k)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

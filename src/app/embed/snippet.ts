@@ -4,6 +4,7 @@
  * embed posts (`{ type: 'perfatlas:height', chart, height }`).
  */
 import type { Filters } from '../../metrics/filters';
+import type { Thresholds } from '../../metrics/flags';
 import type { Lang } from '../i18n/labels';
 import { toHash, type ViewState } from '../url-state';
 
@@ -25,13 +26,19 @@ export function isHeightMessage(d: unknown): d is HeightMessage {
 }
 
 /**
- * `https://host/path/#/embed/<chart>?v=1&lang=en&<filters>&theme=dark`. `base` is the app's address without the hash
- * (origin + path + search). Light theme is the default and is left out.
+ * `https://host/path/#/embed/<chart>?v=1&lang=en&<filters>&th=<thresholds>&theme=dark`. `base` is the app's address
+ * without the hash (origin + path + search). Light theme is the default and is left out; so are thresholds at their
+ * defaults (`th=` lists only the rules whose threshold differs, see src/app/thresholds-url.ts) — pass `thresholds`
+ * only for charts that depend on them.
  */
-export function embedUrl(base: string, chart: string, s: { filters: Filters; lang: Lang; theme?: EmbedTheme; view?: ViewState }): string {
+export function embedUrl(
+  base: string,
+  chart: string,
+  s: { filters: Filters; lang: Lang; theme?: EmbedTheme; view?: ViewState; thresholds?: Thresholds },
+): string {
   const view: ViewState = { ...(s.view ?? {}) };
   if (s.theme === 'dark') view.theme = 'dark';
-  return `${base.replace(/#.*$/, '')}${toHash({ route: { page: 'embed', id: chart }, filters: s.filters, view, lang: s.lang })}`;
+  return `${base.replace(/#.*$/, '')}${toHash({ route: { page: 'embed', id: chart }, filters: s.filters, view, thresholds: s.thresholds, lang: s.lang })}`;
 }
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

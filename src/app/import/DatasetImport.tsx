@@ -14,10 +14,12 @@ import { useData } from '../data';
 import { formatCount } from '../format';
 import type { Lang } from '../i18n/labels';
 import { isMessageKey, t as tr } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 import { useLang, useT } from '../i18n/use-t';
 import { hrefTo, useAppState } from '../url-state';
 import { filesFromDrop, filesFromFolderInput } from './drop';
 import { importProblem } from './messages-zh';
+import { storeText } from '../storage/store-messages';
 
 /** A table's name in words ("预算明细" / "budget lines"); '' for a name that is not a table. */
 function tableLabel(table: string, lang: Lang): string {
@@ -57,7 +59,7 @@ export function DatasetImport() {
     setParsed(null);
     if (!files.length) return;
     const n = files.length;
-    setBusy(() => (l: Lang) => tr(l, 'ds.reading', { n }));
+    setBusy(() => (l: Lang) => tn(l, 'ds.reading', { n }));
     try {
       const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       const existing = new Set((await db.query<{ id: string }>('SELECT report_id AS id FROM reports')).map((r) => r.id));
@@ -92,11 +94,11 @@ export function DatasetImport() {
       setMsg({
         ok: true,
         text: (l) =>
-          tr(l, 'ds.added', {
+          tn(l, 'ds.added', { reports, rows }, {
             reports: formatCount(reports, l),
             rows: formatCount(rows, l),
-            note: unsaved === null ? '' : tr(l, 'imp.unsaved', { err: unsaved }),
-            problems: problems ? tr(l, 'ds.addedProblems', { n: formatCount(problems, l) }) : '',
+            note: unsaved === null ? '' : tr(l, 'imp.unsaved', { err: storeText(unsaved, l) }),
+            problems: problems ? tn(l, 'ds.addedProblems', { n: problems }, { n: formatCount(problems, l) }) : '',
           }),
       });
       setParsed(null);
@@ -187,20 +189,22 @@ export function DatasetImport() {
       {parsed && result ? (
         <div className="dataset-result" data-testid="dataset-result">
           <p className="dataset-summary" role="status">
-            {t('ds.summary1', { n: parsed.files.length })}
+            {tn(lang, 'ds.summary1', { n: parsed.files.length })}
             <strong>{formatCount(result.rows.reports.length, lang)}</strong>
-            {t('ds.summary2')}
+            {tn(lang, 'ds.summary2', { n: result.rows.reports.length })}
             <strong>{formatCount(total, lang)}</strong>
-            {t('ds.summary3')}
+            {tn(lang, 'ds.summary3', { n: total })}
             {perTable.length ? t('ds.perTable', { list: perTable.join(t('ds.perTableSep')) }) : ''}
             {t('ds.summarySep')}
-            {result.problems.length ? <span className="warn">{t('ds.problems', { n: formatCount(result.problems.length, lang) })}</span> : t('ds.noProblems')}
+            {result.problems.length ? <span className="warn">{tn(lang, 'ds.problems', { n: result.problems.length }, { n: formatCount(result.problems.length, lang) })}</span> : t('ds.noProblems')}
             {t('ds.end')}
           </p>
           {result.problems.length ? <ProblemTable problems={result.problems} onExport={exportProblems} /> : null}
           <div className="add-bar">
             <button type="button" className="btn" disabled={!total || !!busy} onClick={() => void add()} data-action="add-dataset">
-              {total ? t('ds.addBtn', { reports: formatCount(result.rows.reports.length, lang), rows: formatCount(total, lang) }) : t('ds.nothing')}
+              {total
+                ? tn(lang, 'ds.addBtn', { reports: result.rows.reports.length, rows: total }, { reports: formatCount(result.rows.reports.length, lang), rows: formatCount(total, lang) })
+                : t('ds.nothing')}
             </button>
             <button type="button" className="btn-link" onClick={() => setParsed(null)}>
               {t('imp.discard')}

@@ -7,8 +7,10 @@ import { useData } from '../data';
 import { formatCount } from '../format';
 import type { BatchEntry } from '../storage/batches';
 import { indexedDbAvailable } from '../storage/local-store';
+import { storeText } from '../storage/store-messages';
 import { formatBytes } from './download';
 import type { MessageKey } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 import { useLang, useT } from '../i18n/use-t';
 
 function when(iso: string): string {
@@ -50,7 +52,7 @@ export function LocalDataPanel() {
       await refresh?.();
       setMsg({ ok: true, text: done });
     } catch (e) {
-      setMsg({ ok: false, text: t('ld.failed', { msg: e instanceof Error ? e.message : String(e) }) });
+      setMsg({ ok: false, text: t('ld.failed', { msg: storeText(e instanceof Error ? e.message : String(e), lang) }) });
     } finally {
       setBusy(false);
       setConfirm(null);
@@ -64,7 +66,7 @@ export function LocalDataPanel() {
     <section className="card import-section local-data" aria-labelledby="local-data-h">
       <header className="card-head">
         <h3 id="local-data-h">{t('ld.title')}</h3>
-        <span className="muted small">{list.length ? t('ld.sub', { n: list.length, size: formatBytes(totalBytes) }) : ''}</span>
+        <span className="muted small">{list.length ? tn(lang, 'ld.sub', { n: list.length }, { size: formatBytes(totalBytes) }) : ''}</span>
       </header>
       <p className="privacy-note">
         <strong>{t('ld.privacyStrong')}</strong>
@@ -97,7 +99,7 @@ export function LocalDataPanel() {
                     {e.meta.name}
                     {e.meta.corrections.length ? (
                       <details className="small">
-                        <summary>{t('ld.corrections', { n: e.meta.corrections.length })}</summary>
+                        <summary>{tn(lang, 'ld.corrections', { n: e.meta.corrections.length })}</summary>
                         <ul>
                           {e.meta.corrections.map((c, i) => (
                             <li key={i}>
@@ -109,13 +111,13 @@ export function LocalDataPanel() {
                     ) : null}
                   </td>
                   <td>{when(e.meta.createdAt)}</td>
-                  <td>{t(e.meta.source === 'reports' ? 'ld.fromReports' : 'ld.fromDataset', { n: e.meta.files.length })}</td>
+                  <td>{tn(lang, e.meta.source === 'reports' ? 'ld.fromReports' : 'ld.fromDataset', { n: e.meta.files.length })}</td>
                   <td className="num">{formatCount(e.meta.reportIds.length, lang)}</td>
                   <td className="num">{formatCount(e.meta.rowCount, lang)}</td>
                   <td className="num">{formatBytes(e.meta.bytes)}</td>
-                  <td className={e.status === 'loaded' ? 'ok' : 'warn'} title={e.error ?? ''}>
+                  <td className={e.status === 'loaded' ? 'ok' : 'warn'} title={e.error ? storeText(e.error, lang) : ''}>
                     {t(STATUS[e.status])}
-                    {e.error ? <div className="small muted">{e.error}</div> : null}
+                    {e.error ? <div className="small muted">{storeText(e.error, lang)}</div> : null}
                   </td>
                   <td className="actions">
                     {confirm === e.meta.id ? (
@@ -148,7 +150,7 @@ export function LocalDataPanel() {
         <div className="add-bar">
           {confirm === '*' ? (
             <>
-              <span className="warn">{t('ld.clearWarn', { n: list.length })}</span>
+              <span className="warn">{tn(lang, 'ld.clearWarn', { n: list.length })}</span>
               <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run(() => local!.clear(), t('ld.cleared'))}>
                 {t('ld.confirmClear')}
               </button>

@@ -11,11 +11,13 @@ import { useData, useQuery } from '../data';
 import { formatCount } from '../format';
 import type { Lang } from '../i18n/labels';
 import { kv, t as tr, type MessageKey } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 import { useLang, useT } from '../i18n/use-t';
 import { hrefTo, useAppState } from '../url-state';
 import { formatBytes } from './download';
 import { filesFromDrop, filesFromFolderInput } from './drop';
 import { readError } from './messages-zh';
+import { storeText } from '../storage/store-messages';
 import { ReviewCard } from './ReviewCard';
 import { isSupportedReportFile, review, reviewAll, useReviewItems, type ReviewItem } from './review';
 
@@ -111,7 +113,7 @@ export function ReportFiles() {
       setResult({
         ok: true,
         text: (l) =>
-          tr(l, 'rf.added', { n, batch: batchName, rows: formatCount(rowCount, l), note: unsaved === null ? '' : tr(l, 'rf.unsaved', { err: unsaved }) }),
+          tn(l, 'rf.added', { n, rows: rowCount }, { batch: batchName, rows: formatCount(rowCount, l), note: unsaved === null ? '' : tr(l, 'rf.unsaved', { err: storeText(unsaved, l) }) }),
       });
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
@@ -173,14 +175,14 @@ export function ReportFiles() {
       </div>
       {skipped.length ? (
         <p className="muted small">
-          {t('rf.skipped', { n: skipped.length, names: skipped.slice(0, 5).join(t('filters.listSep')), more: skipped.length > 5 ? t('rf.skippedMore') : '' })}
+          {tn(lang, 'rf.skipped', { n: skipped.length }, { names: skipped.slice(0, 5).join(t('filters.listSep')), more: skipped.length > 5 ? t('rf.skippedMore') : '' })}
         </p>
       ) : null}
 
       {items.length ? (
         <>
           <div className="progress-line" role="status" aria-live="polite">
-            {t('rf.progress', { n: items.length, done: counts.done })}
+            {tn(lang, 'rf.progress', { n: items.length }, { done: counts.done })}
             {counts.error ? <span className="warn">{t('rf.progressErr', { n: counts.error })}</span> : null}
             {counts.busy ? t('rf.progressBusy', { n: counts.busy }) : t('rf.progressDone')}
             {!counts.busy && (counts.error || reviewed.some((r) => r.item.added)) ? (
@@ -216,7 +218,7 @@ export function ReportFiles() {
                       ) : rep ? (
                         <span className="muted">
                           {rep.department.name ?? t('rf.unitUnknown')} · {rep.fiscalYear ?? t('rf.yearUnknown')}
-                          {t('rf.doneSummary', { sangong: rep.sangong.length, problems: rep.problems.length })}
+                          {tn(lang, 'rf.doneSummary', { sangong: rep.sangong.length }, { problems: rep.problems.length })}
                         </span>
                       ) : null}
                     </td>
@@ -263,11 +265,11 @@ export function ReportFiles() {
             <input type="text" value={name} placeholder={defaultBatchName(ready.length, lang)} onChange={(e) => setName(e.target.value)} />
           </label>
           <button type="button" className="btn" onClick={() => void add()} disabled={adding || !ready.length || counts.busy > 0} data-action="add-reports">
-            {adding ? t('rf.adding') : t('rf.add', { n: ready.length })}
+            {adding ? t('rf.adding') : tn(lang, 'rf.add', { n: ready.length })}
           </button>
           <span className="muted small">
             {counts.busy ? t('rf.wait') : ''}
-            {corrections.length ? t('rf.corrections', { n: corrections.length }) : ''}
+            {corrections.length ? tn(lang, 'rf.corrections', { n: corrections.length }) : ''}
             {pendingReview.length - ready.length ? t('rf.notAdded', { n: pendingReview.length - ready.length }) : ''}
           </span>
         </div>

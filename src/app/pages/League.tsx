@@ -110,6 +110,7 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
         </p>
       </section>
       <ChartCard
+        chartId="league-ranking"
         title={t(lang, 'league.chartTitle', { level: levelText, metric: spec.label })}
         note={`${t(lang, spec.worse === 'high' ? 'league.worseHigh' : 'league.worseLow')}${
           metric === 'median_execution_rate' || metric === 'sangong_control_rate' || metric === 'consistent_share'

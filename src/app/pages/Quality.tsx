@@ -3,13 +3,14 @@
  * the figures compared and the quoted source text, linking to the report; failures vs checks run per rule (chart)
  * and per jurisdiction (table). Clicking a bar or a place narrows the list.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatRate } from '../../money/decimal';
 import { checkSummary, failedChecks, type FailedCheckRow } from '../../metrics/quality';
 import type { Filters } from '../../metrics/filters';
 import type { Thresholds } from '../../metrics/flags';
-import { qualityByPlace, qualityByRule, qualityByRuleOption, type BuildOptions, type QualityAgg } from '../../charts';
+import { qualityByPlace, qualityByRule } from '../../charts';
 import { ChartCard } from '../components/ChartCard';
+import { CHARTS } from '../embed/registry';
 import type { ChartClick } from '../components/EChart';
 import { EmptyState, Figure, PageHead } from '../components/bits';
 import { parseFigures, splitQuotes } from '../check-figures';
@@ -26,7 +27,8 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
   const failedQ = useQuery((db) => failedChecks(db, filters), ['failedChecks', filters]);
   const rule = view.rule ?? null;
   const place = view.place ?? null;
-  const byRule = useMemo(() => qualityByRule(summaryQ.data ?? [], lang), [summaryQ.data, lang]);
+  // The chart's rows (registry 'quality-rules', the same as its embed: worded and ordered in Chinese, relabelled when drawn).
+  const byRule = useMemo(() => qualityByRule(summaryQ.data ?? []), [summaryQ.data]);
   const byPlace = useMemo(() => qualityByPlace(summaryQ.data ?? [], lang), [summaryQ.data, lang]);
   const failed = failedQ.data ?? [];
   const list = failed.filter((c) => (!rule || c.rule === rule) && (!place || (c.place ?? '（未识别地区）') === place));
@@ -38,7 +40,6 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
   const reports = new Set(failed.map((c) => c.report_id)).size;
   const checked = byRule.reduce((s, r) => s + r.checked, 0);
   const reason = emptyReason(filters, t(lang, 'quality.what'), lang);
-  const build = useCallback((rows: QualityAgg[], o: BuildOptions) => qualityByRuleOption(rows, { ...o, selected: rule }), [rule]);
   const onClick = (e: ChartClick) => {
     const r = (e.data as { rule?: string } | null)?.rule;
     if (r) setView({ rule: r === rule ? null : r });
@@ -65,10 +66,11 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
       </div>
       <div className="grid-2">
         <ChartCard
+          chartId="quality-rules"
           title={t(lang, 'quality.chart')}
           note={t(lang, 'quality.chartNote')}
           query={{ ...summaryQ, data: summaryQ.data ? byRule : undefined }}
-          build={build}
+          build={CHARTS['quality-rules'].build}
           emptyReason={reason}
           height={Math.max(220, byRule.length * 26 + 60)}
           onClick={onClick}

@@ -3,15 +3,16 @@
  * findings (rule, object, reason, figure, threshold), the figures of failed checks, and the unit's other years.
  * Thresholds are adjustable (ThresholdPanel) and live in the URL; everything follows the global filters.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { canonical, formatRate, formatWan } from '../../money/decimal';
 import { FLAG_RULES, flags as queryFlags, rankWatchList, type FlagRow, type Thresholds, type WatchUnit } from '../../metrics/flags';
 import { flagLabel, flagReason } from '../../metrics/flag-reasons';
 import { failedChecks, type FailedCheckRow } from '../../metrics/quality';
 import { reportCount, unitHistory, type UnitHistoryRow } from '../../metrics/watch';
 import type { Filters } from '../../metrics/filters';
-import { flagGroup, flagRuleCountOption, flagRuleCounts, type BuildOptions, type FlagRuleCount } from '../../charts';
+import { flagGroup, watchRuleRows, type FlagRuleCount } from '../../charts';
 import { ChartCard } from '../components/ChartCard';
+import { CHARTS } from '../embed/registry';
 import type { ChartClick } from '../components/EChart';
 import { EmptyState, Figure, PageHead } from '../components/bits';
 import { RuleChip } from '../components/RuleChip';
@@ -47,7 +48,8 @@ export function Watch({ filters, view, overrides }: { filters: Filters; view: Vi
   const rule = view.rule && FLAG_RULES.some((r) => r.id === view.rule) ? view.rule : null;
   const rows = flagsQ.data;
   const total = countQ.data;
-  const counts = useMemo(() => (rows && total ? flagRuleCounts(rows, lang) : []), [rows, total, lang]);
+  // The chart's rows (registry 'watch-rules', the same as its embed): per rule, under the thresholds in effect.
+  const counts = useMemo(() => (rows && total !== undefined ? watchRuleRows(rows, total, thresholds, lang) : []), [rows, total, thresholds, lang]);
   const ranked = useMemo(() => (rows ? rankWatchList(rows) : []), [rows]);
   const shown = rule ? ranked.filter((u) => u.flags.some((f) => f.rule === rule)) : ranked;
   const flaggedUnits = new Set(ranked.map((u) => unitKeyOf(u.flags[0]!))).size;
@@ -61,10 +63,6 @@ export function Watch({ filters, view, overrides }: { filters: Filters; view: Vi
     return m;
   }, [checksQ.data]);
 
-  const buildCounts = useCallback(
-    (data: FlagRuleCount[], o: BuildOptions) => flagRuleCountOption(data, { ...o, selected: rule, total: ranked.length }),
-    [rule, ranked.length],
-  );
   const selectRule = (e: ChartClick) => {
     const r = (e.data as { rule?: string } | null)?.rule;
     if (r) setView({ rule: r === rule ? null : r });
@@ -93,10 +91,11 @@ export function Watch({ filters, view, overrides }: { filters: Filters; view: Vi
       </div>
       <ThresholdPanel thresholds={thresholds} overrides={overrides} />
       <ChartCard
+        chartId="watch-rules"
         title={t(lang, 'watch.chart')}
         note={t(lang, 'watch.chartNote')}
         query={{ ...flagsQ, data: loading ? undefined : counts, loading: flagsQ.loading || countQ.loading }}
-        build={buildCounts}
+        build={CHARTS['watch-rules'].build}
         emptyReason={reason}
         height={Math.max(220, counts.length * 26 + 50)}
         onClick={selectRule}

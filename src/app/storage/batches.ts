@@ -22,6 +22,7 @@ import { createViews } from '../../metrics/views';
 import { TABLE_NAMES, type DatasetRows, type TableName } from '../../model/tables';
 import type { CorrectionRecord } from '../import/corrections';
 import type { BatchMeta, BatchStore } from './local-store';
+import { StoreError, storeMessage } from './store-messages';
 
 export type BatchStatus = 'loaded' | 'failed' | 'unsaved';
 
@@ -83,7 +84,7 @@ export class LocalData {
       if (this.status.get(meta.id)?.status === 'loaded') continue;
       try {
         const rows = await this.store.rows(meta.id);
-        if (!rows) throw new Error('本地存储中缺少该批次的数据行');
+        if (!rows) throw new StoreError('ls.missingRows');
         await insertRows(this.db, rows);
         this.status.set(meta.id, { meta, status: 'loaded' });
         loaded++;
@@ -127,7 +128,7 @@ export class LocalData {
     } catch {
       /* store unavailable: list the session's batches */
     }
-    const out: BatchEntry[] = stored.map((meta) => this.status.get(meta.id) ?? { meta, status: 'failed', error: '尚未加载（请重新加载页面）' });
+    const out: BatchEntry[] = stored.map((meta) => this.status.get(meta.id) ?? { meta, status: 'failed', error: storeMessage('ls.notLoaded') });
     for (const e of this.status.values()) if (e.status === 'unsaved' && !out.some((o) => o.meta.id === e.meta.id)) out.push(e);
     return out.sort((a, b) => a.meta.createdAt.localeCompare(b.meta.createdAt));
   }

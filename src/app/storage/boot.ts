@@ -10,6 +10,7 @@ import { createViews } from '../../metrics/views';
 import { TABLE_NAMES, type TableName } from '../../model/tables';
 import { LocalData } from './batches';
 import { indexedDbAvailable, indexedDbStore, memoryStore } from './local-store';
+import { storeMessage } from './store-messages';
 
 export async function emptyDatasetLoad(db: QueryClient): Promise<LoadResult> {
   await createEmptyTables(db);
@@ -24,9 +25,9 @@ export async function restoreLocal(db: QueryClient): Promise<{ data: LocalData; 
   const errors: string[] = [];
   if (!available) return { data, restored: 0, errors };
   const res = await data.restore();
-  if (res.storeError) errors.push(`无法读取本浏览器中保存的导入数据：${res.storeError}`);
+  if (res.storeError) errors.push(storeMessage('ls.restoreFailed', { msg: res.storeError }));
   for (const f of res.failed) {
-    errors.push(`本地保存的批次“${f.meta.name}”未加载（仍保存在本浏览器中，可在“导入”页删除）：${f.error ?? ''}`);
+    errors.push(storeMessage('ls.batchNotLoaded', { name: f.meta.name, msg: f.error ?? '' }));
   }
   return { data, restored: res.loaded, errors };
 }

@@ -8,9 +8,12 @@
  *
  * One batch = one "加入数据集" (reports reviewed on the import page, or dataset files): its rows, a name, the date,
  * what it holds, and the manual corrections made before adding.
+ *
+ * Errors raised here are StoreErrors worded in the interface language (./store-messages.ts).
  */
 import type { DatasetRows, TableName } from '../../model/tables';
 import type { CorrectionRecord } from '../import/corrections';
+import { StoreError } from './store-messages';
 
 export interface BatchMeta {
   id: string;
@@ -76,15 +79,15 @@ const ROWS = 'rows';
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((ok, fail) => {
     r.onsuccess = () => ok(r.result);
-    r.onerror = () => fail(r.error ?? new Error('IndexedDB request failed'));
+    r.onerror = () => fail(r.error ?? new StoreError('ls.requestFailed'));
   });
 }
 
 function done(tx: IDBTransaction): Promise<void> {
   return new Promise((ok, fail) => {
     tx.oncomplete = () => ok();
-    tx.onabort = () => fail(tx.error ?? new Error('IndexedDB transaction aborted'));
-    tx.onerror = () => fail(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => fail(tx.error ?? new StoreError('ls.txAborted'));
+    tx.onerror = () => fail(tx.error ?? new StoreError('ls.txFailed'));
   });
 }
 
@@ -93,7 +96,7 @@ export function indexedDbStore(name = 'perfatlas-local'): BatchStore {
   const open = (): Promise<IDBDatabase> => {
     opening ??= new Promise<IDBDatabase>((ok, fail) => {
       if (!indexedDbAvailable()) {
-        fail(new Error('本浏览器不支持 IndexedDB（或已被禁用）'));
+        fail(new StoreError('ls.noIdb'));
         return;
       }
       const r = indexedDB.open(name, 1);
@@ -111,8 +114,8 @@ export function indexedDbStore(name = 'perfatlas-local'): BatchStore {
         };
         ok(db);
       };
-      r.onerror = () => fail(r.error ?? new Error('无法打开本地存储'));
-      r.onblocked = () => fail(new Error('本地存储被另一个标签页占用，请关闭其他 PerfAtlas 标签页后重试'));
+      r.onerror = () => fail(r.error ?? new StoreError('ls.openFailed'));
+      r.onblocked = () => fail(new StoreError('ls.blocked'));
     });
     opening.catch(() => {
       opening = null;

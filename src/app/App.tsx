@@ -10,6 +10,7 @@ import { FilterBar } from './components/FilterBar';
 import { dataModeOf, hrefTo, keepDataModeInSearch, navigate, searchWithDataMode, toHash, useAppState, type Page } from './url-state';
 import { formatCount } from './format';
 import { langTag, t, tOr } from './i18n/messages';
+import { tn } from './i18n/plural';
 import { DatasetInfoContext } from './dataset-info';
 import type { EmbedBoot } from './embed/EmbedView';
 import { loadAppData, prefetchAppData, type AppDataLoad } from './boot-data';
@@ -269,7 +270,7 @@ export function App() {
           <footer className="foot">
             <span>
               {t(lang, 'app.foot.dataLabel')}{state.value.dataMode === 'none' ? t(lang, 'app.foot.dataNone') : state.manifestSource || 'data/'}
-              {state.synthetic ? t(lang, 'app.foot.synthetic') : ''} · {t(lang, 'app.foot.reports', { n: formatCount(state.value.counts.reports ?? 0, lang) })}
+              {state.synthetic ? t(lang, 'app.foot.synthetic') : ''} · {tn(lang, 'app.foot.reports', { n: state.value.counts.reports ?? 0 }, { n: formatCount(state.value.counts.reports ?? 0, lang) })}
             </span>
             <span>{t(lang, 'app.foot.units')}</span>
           </footer>
@@ -376,7 +377,7 @@ function EmptyDataBanner({ reports }: { reports: number }) {
     <div className="data-none-banner" role="note">
       <strong>{t(lang, 'banner.none.title')}</strong>
       <span>
-        {t(lang, 'banner.none.text1')}<code>data=none</code>{t(lang, 'banner.none.text2', { n: formatCount(reports, lang) })}
+        {t(lang, 'banner.none.text1')}<code>data=none</code>{tn(lang, 'banner.none.text2', { n: reports }, { n: formatCount(reports, lang) })}
         {app.route.page !== 'import' ? (
           <>
             {' '}
@@ -395,7 +396,7 @@ function LoadWarnings({ errors }: { errors: string[] }): ReactNode {
   const { lang } = useAppState();
   return (
     <details className="load-warnings">
-      <summary>{t(lang, 'app.loadWarnings', { n: errors.length })}</summary>
+      <summary>{tn(lang, 'app.loadWarnings', { n: errors.length })}</summary>
       <ul>
         {errors.map((e, i) => (
           <li key={i}>{e}</li>

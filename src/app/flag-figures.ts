@@ -6,6 +6,7 @@ import { canonical, formatRate } from '../money/decimal';
 import type { FlagRow } from '../metrics/flags';
 import { checkLabel, sangongLabel, type Lang } from './i18n/labels';
 import { t } from './i18n/messages';
+import { tn } from './i18n/plural';
 
 export interface FlagFigures {
   subject: string;
@@ -22,7 +23,7 @@ function sangongSubject(subject: string | null, lang: Lang): string {
 }
 
 export function flagFigures(f: FlagRow, lang: Lang = 'zh'): FlagFigures {
-  const points = (s: string | null | undefined) => (isNum(s) ? t(lang, 'ff.points', { n: canonical(s) }) : '—');
+  const points = (s: string | null | undefined) => (isNum(s) ? tn(lang, 'ff.points', { n: Number(s) }, { n: canonical(s) }) : '—');
   switch (f.rule) {
     case 'low_execution':
       return { subject: t(lang, 'ff.overall'), value: rate(f.value), reference: `< ${rate(f.reference)}` };
@@ -37,7 +38,7 @@ export function flagFigures(f: FlagRow, lang: Lang = 'zh'): FlagFigures {
     case 'inflated_self_eval':
       return f.subject === '执行率'
         ? { subject: t(lang, 'ff.scoreRate'), value: points(f.value), reference: t(lang, 'ff.rateRef', { v: rate(f.reference) }) }
-        : { subject: t(lang, 'ff.scoreInd'), value: points(f.value), reference: t(lang, 'ff.indRef', { n: f.reference ?? '—' }) };
+        : { subject: t(lang, 'ff.scoreInd'), value: points(f.value), reference: tn(lang, 'ff.indRef', { n: Number(f.reference) }, { n: f.reference ?? '—' }) };
     case 'no_problems':
       return { subject: t(lang, 'ff.problems'), value: t(lang, 'ff.zeroItems'), reference: t(lang, 'ff.atLeastOne') };
     case 'failed_checks':

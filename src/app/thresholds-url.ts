@@ -12,6 +12,7 @@ import { Decimal } from '../money/decimal';
 import { FLAG_RULES, defaultThresholds, thresholdFor, type FlagRule, type Thresholds } from '../metrics/flags';
 import type { Lang } from './i18n/labels';
 import { t } from './i18n/messages';
+import { pluralKey } from './i18n/plural';
 
 export const THRESHOLD_KEY = 'th';
 
@@ -91,10 +92,10 @@ export function fromDisplay(rule: FlagRule, text: string): number | null {
   return rule.threshold?.unit === 'rate' ? d.div(100).toNumber() : d.toNumber();
 }
 
-/** "90%", "90 分", "1 项" (en: "90 points", "1 checks"). */
+/** "90%", "90 分", "1 项" (en: "90 points", "1 check"). */
 export function thresholdDisplay(rule: FlagRule, v: number, lang: Lang = 'zh'): string {
   const u = rule.threshold?.unit ?? 'rate';
-  return u === 'rate' ? `${toDisplay(rule, v)}%` : `${toDisplay(rule, v)} ${unitText(u, lang)}`;
+  return u === 'rate' ? `${toDisplay(rule, v)}%` : `${toDisplay(rule, v)} ${unitText(u, lang, Number(toDisplay(rule, v)))}`;
 }
 
 /**
@@ -107,7 +108,9 @@ export function adjustedThresholdTexts(overrides: Thresholds, lang: Lang = 'zh')
   return FLAG_RULES.filter((r) => r.threshold && over[r.id] !== undefined).map((r) => `${lang === 'en' ? r.en : r.zh} ${thresholdDisplay(r, eff[r.id]!, lang)}`);
 }
 
-/** Display unit of a threshold in the chosen language. */
-export function unitText(u: keyof typeof UNIT_TEXT, lang: Lang = 'zh'): string {
-  return lang === 'zh' ? UNIT_TEXT[u] : t(lang, `th.unit.${u}`);
+/** Display unit of a threshold in the chosen language; with the value it follows, singular for 1 ("1 check"). */
+export function unitText(u: keyof typeof UNIT_TEXT, lang: Lang = 'zh', value?: number): string {
+  if (lang === 'zh') return UNIT_TEXT[u];
+  const key = `th.unit.${u}` as const;
+  return t(lang, value === undefined ? key : pluralKey(key, { n: value }));
 }

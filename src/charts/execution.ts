@@ -2,6 +2,7 @@
 import { formatRate, formatWan } from '../money/decimal';
 import type { Lang } from '../app/i18n/labels';
 import { kv, t, translator } from '../app/i18n/messages';
+import { tn } from '../app/i18n/plural';
 import {
   type BuildOptions,
   type EChartsOption,
@@ -95,7 +96,7 @@ export function executionRankingOption(rows: readonly ExecutionUnitRow[], o: Ran
   const tot = o.totals;
   if (!withRate.length) {
     const all = tot ? tot.rows : rows.length;
-    return emptyOption(all ? tr('chart.exec.noRate', { n: all }) : o.emptyReason, lang);
+    return emptyOption(all ? tn(lang, 'chart.exec.noRate', { n: all }) : o.emptyReason, lang);
   }
   const order = o.order ?? 'low';
   const limit = o.limit ?? (o.compact ? 8 : 30);
@@ -191,20 +192,20 @@ export function lineRateDistributionOption(rows: readonly ExecutionLineRow[], o:
     .filter((x): x is { r: ExecutionLineRow; rate: string } => x.rate !== null && x.rate !== undefined);
   const lang = o.lang ?? 'zh';
   const tr = translator(lang);
-  if (!rated.length) return emptyOption(whyEmpty(rows, o, tr('chart.exec.linesNoRate', { n: rows.length })), lang);
+  if (!rated.length) return emptyOption(whyEmpty(rows, o, tn(lang, 'chart.exec.linesNoRate', { n: rows.length })), lang);
   const counts = RATE_BINS.map(() => 0);
   for (const x of rated) counts[rateBin(x.rate)]!++;
   const units = distinctCount(rated, (x) => x.r.department_name ?? x.r.report_id);
   return {
     ...baseOption(o.compact),
-    title: notes(unitNote(units, lang), tr('chart.exec.linesNote', { lines: rated.length, units })),
+    title: notes(unitNote(units, lang), tn(lang, 'chart.exec.linesNote', { lines: rated.length, units })),
     grid: { left: 8, right: 24, top: 28, bottom: 26, containLabel: true },
     tooltip: {
       ...baseOption().tooltip,
       trigger: 'item',
       formatter: (p: unknown) => {
         const d = (p as { data: { bin: Bin; count: number } }).data;
-        return tr('chart.exec.linesTip', { bin: d.bin.label, n: d.count });
+        return tn(lang, 'chart.exec.linesTip', { n: d.count }, { bin: d.bin.label });
       },
     },
     xAxis: {
@@ -251,7 +252,7 @@ export function adjustmentDistributionOption(rows: readonly ExecutionUnitRow[], 
   const lang = o.lang ?? 'zh';
   const tr = translator(lang);
   const rated = rows.filter((r) => r.adjustment_rate !== null && r.adjustment_rate !== undefined);
-  if (!rated.length) return emptyOption(whyEmpty(rows, o, tr('chart.exec.noAdjustment', { n: rows.length })), lang);
+  if (!rated.length) return emptyOption(whyEmpty(rows, o, tn(lang, 'chart.exec.noAdjustment', { n: rows.length })), lang);
   const counts = ADJUSTMENT_BINS.map(() => 0);
   for (const r of rated) {
     const p = pct(r.adjustment_rate, 6)!;
@@ -261,7 +262,7 @@ export function adjustmentDistributionOption(rows: readonly ExecutionUnitRow[], 
   const units = distinctCount(rated, (r) => r.department_name ?? r.report_id);
   return {
     ...baseOption(o.compact),
-    title: notes(unitNote(units, lang), tr('chart.reports', { n: rated.length })),
+    title: notes(unitNote(units, lang), tn(lang, 'chart.reports', { n: rated.length })),
     grid: { left: 8, right: 16, top: 28, bottom: 26, containLabel: true },
     tooltip: { ...baseOption().tooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: ADJUSTMENT_BINS.map((b) => b.label), name: tr('chart.exec.adjustmentAxis'), nameLocation: 'middle', nameGap: 24 },

@@ -4,7 +4,8 @@
  * tooltip. Each chart supplies the value, the tooltip lines, the y axis and the line.
  */
 import type { Lang } from '../app/i18n/labels';
-import { translator, yearText } from '../app/i18n/messages';
+import { yearText } from '../app/i18n/messages';
+import { tn } from '../app/i18n/plural';
 import { type EChartsOption, type Numeric, baseOption, escapeHtml, notes, shorten } from './common';
 
 export interface PlaceYearRow {
@@ -30,12 +31,11 @@ export interface PlaceYearBars<R extends PlaceYearRow> {
 const yearOf = (r: PlaceYearRow) => String(r.fiscal_year ?? '—');
 
 export function placeYearBarsOption<R extends PlaceYearRow>(s: PlaceYearBars<R>): EChartsOption {
-  const tr = translator(s.lang);
   const places = [...new Set(s.rows.map((r) => r.place))];
   const years = [...new Set(s.rows.map(yearOf))].sort();
   return {
     ...baseOption(s.compact),
-    title: notes(s.note, tr('chart.places', { n: places.length })),
+    title: notes(s.note, tn(s.lang, 'chart.places', { n: places.length })),
     legend: { show: years.length > 1, top: 0, left: 0 },
     grid: { left: 8, right: 32, top: years.length > 1 ? 52 : 32, bottom: 8, containLabel: true },
     tooltip: {

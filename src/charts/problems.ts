@@ -3,6 +3,7 @@ import { rankedTotals } from './reshape';
 import { PROBLEM_CATEGORIES } from '../model/report';
 import { problemLabel } from '../app/i18n/labels';
 import { kv, translator } from '../app/i18n/messages';
+import { tn } from '../app/i18n/plural';
 import {
   type BuildOptions,
   type EChartsOption,
@@ -116,7 +117,7 @@ export function problemHeatmapOption(rows: readonly ProblemHeatmapRow[], o: Buil
       trigger: 'item',
       formatter: (p: unknown) => {
         const d = (p as { data: { place: string; category: string; value: number[] } }).data;
-        return `<b>${escapeHtml(d.place)}</b><br/>${escapeHtml(tr('chart.problems.cellTip', { cat: problemLabel(d.category, lang), n: d.value[2] }))}<br/>${tr('chart.clickForText')}`;
+        return `<b>${escapeHtml(d.place)}</b><br/>${escapeHtml(tn(lang, 'chart.problems.cellTip', { n: d.value[2]! }, { cat: problemLabel(d.category, lang) }))}<br/>${tr('chart.clickForText')}`;
       },
     },
     xAxis: {

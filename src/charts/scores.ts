@@ -3,6 +3,7 @@ import { formatRate } from '../money/decimal';
 import { GRADES, type Grade } from '../model/report';
 import { GRADE_LABELS, gradeLabel, type Lang } from '../app/i18n/labels';
 import { kv, t, translator } from '../app/i18n/messages';
+import { tn } from '../app/i18n/plural';
 import {
   type BuildOptions,
   type EChartsOption,
@@ -112,7 +113,7 @@ export function scoreHistogramOption(rows: readonly ScoreBucketRow[], o: BuildOp
   });
   return {
     ...baseOption(o.compact),
-    title: notes(total === 1 ? tr('chart.oneUnit') : tr('chart.reports', { n: total })),
+    title: notes(total === 1 ? tr('chart.oneUnit') : tn(lang, 'chart.reports', { n: total })),
     legend: { show: !o.compact, top: 0, left: 0, data: GRADES.map((g) => gradeSeriesName(g, lang)) },
     grid: { left: 8, right: 16, top: o.compact ? 22 : 52, bottom: o.compact ? 8 : 26, containLabel: true },
     tooltip: {
@@ -121,7 +122,7 @@ export function scoreHistogramOption(rows: readonly ScoreBucketRow[], o: BuildOp
       formatter: (p: unknown) => {
         const r = (p as { data: { row: ScoreBucketRow | null } }).data.row;
         if (!r) return '';
-        return tr('chart.scores.bucketTip', { from: num(r.bucket_start), to: num(r.bucket_end), n: num(r.count) });
+        return tn(lang, 'chart.scores.bucketTip', { n: num(r.count) ?? 0 }, { from: num(r.bucket_start), to: num(r.bucket_end), n: num(r.count) });
       },
     },
     xAxis: { type: 'value', min: xMin, max: 100, interval: o.compact ? 10 : 5, name: o.compact ? '' : tr('chart.scores.axis'), nameLocation: 'middle', nameGap: 24, splitLine: { show: false } },
@@ -171,7 +172,7 @@ export function scoreVsExecutionOption(rows: readonly ScoreUnitRow[], o: BuildOp
   const lang = o.lang ?? 'zh';
   const tr = translator(lang);
   const use = rows.filter((r) => num(r.score) !== null && pct(r.execution_rate) !== null);
-  if (!use.length) return emptyOption(whyEmpty(rows, o, tr('chart.scores.noPair', { n: rows.length })), lang);
+  if (!use.length) return emptyOption(whyEmpty(rows, o, tn(lang, 'chart.scores.noPair', { n: rows.length })), lang);
   const flagged = use.filter(isHighScoreLowExecution);
   const others = use.filter((r) => !isHighScoreLowExecution(r));
   const point = (r: ScoreUnitRow) => ({ value: [pct(r.execution_rate), num(r.score)], row: r });
@@ -187,7 +188,7 @@ export function scoreVsExecutionOption(rows: readonly ScoreUnitRow[], o: BuildOp
     title: notes(
       unitNote(units, lang),
       flagged.length ? tr('chart.scores.flagged', { n: flagged.length }) : null,
-      missing > 0 && tr('chart.scores.missing', { n: missing }),
+      missing > 0 && tn(lang, 'chart.scores.missing', { n: missing }),
     ),
     legend: { top: 0, left: 0, data: [tr('chart.scores.highLow'), tr('chart.scores.others')] },
     grid: { left: 8, right: 32, top: 52, bottom: 24, containLabel: true },

@@ -17,6 +17,7 @@ import { FLAG_RULES, thresholdFor, type Thresholds } from '../metrics/flags';
 import { flagLabel } from '../metrics/flag-reasons';
 import { checkLabel, type Lang } from '../app/i18n/labels';
 import { t } from '../app/i18n/messages';
+import { tn } from '../app/i18n/plural';
 import {
   type BuildOptions,
   type EChartsOption,
@@ -132,7 +133,7 @@ export function flagRuleCountOption(rows: readonly FlagRuleCount[], o: BuildOpti
   const groups = (['performance', 'credibility'] as FlagGroup[]).filter((g) => sorted.some((r) => flagGroup(r.rule) === g));
   return {
     ...baseOption(o.compact),
-    title: notes(o.total !== undefined && t(lang, 'cw.flaggedTotal', { n: o.total })),
+    title: notes(o.total !== undefined && tn(lang, 'cw.flaggedTotal', { n: o.total })),
     legend: o.compact ? { show: false } : { top: 0, left: 0, data: groups.map((g) => flagGroupLabel(g, lang)), selectedMode: false },
     grid: { left: 8, right: 40, top: o.compact ? 8 : 28, bottom: 4, containLabel: true },
     tooltip: {
@@ -141,7 +142,7 @@ export function flagRuleCountOption(rows: readonly FlagRuleCount[], o: BuildOpti
       formatter: (p: unknown) => {
         const d = (p as { data?: { count?: FlagRuleCount } }).data?.count;
         if (!d) return '';
-        return [`<b>${escapeHtml(d.label)}</b>`, t(lang, 'cw.tip', { r: d.reports, f: d.flags }), t(lang, 'cw.clickRule')].join('<br/>');
+        return [`<b>${escapeHtml(d.label)}</b>`, tn(lang, 'cw.tip', { r: d.reports, f: d.flags }), t(lang, 'cw.clickRule')].join('<br/>');
       },
     },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 }, splitLine: { lineStyle: { color: '#eee' } } },
@@ -290,7 +291,7 @@ export function leagueRankingOption(rows: readonly LeagueLike[], o: BuildOptions
     v !== null && (line ? (spec.worse === 'high' ? v > line.value : v < line.value) : spec.worse === 'high' ? v > 0 : v < 100);
   return {
     ...baseOption(o.compact),
-    title: notes(missing > 0 && t(lang, 'cw.missingPlaces', { n: missing })),
+    title: notes(missing > 0 && tn(lang, 'cw.missingPlaces', { n: missing })),
     grid: { left: 8, right: 56, top: line ? 34 : 22, bottom: 8, containLabel: true },
     tooltip: {
       ...baseOption().tooltip,
@@ -301,7 +302,7 @@ export function leagueRankingOption(rows: readonly LeagueLike[], o: BuildOptions
         return [
           `<b>${escapeHtml(d.place)}</b>`,
           `${escapeHtml(spec.label)}${t(lang, 'common.colon')}${formatRate(leagueMetricValue(d, m))}`,
-          t(lang, 'cw.leagueTip', { u: String(d.units), r: String(d.reports), f: String(d.flagged_reports) }),
+          tn(lang, 'cw.leagueTip', { u: Number(d.units), r: Number(d.reports) }, { u: String(d.units), r: String(d.reports), f: String(d.flagged_reports) }),
           o.drillable?.(d.place) ? t(lang, 'cw.drill') : '',
         ]
           .filter(Boolean)
@@ -400,7 +401,7 @@ export function qualityByRuleOption(rows: readonly QualityAgg[], o: BuildOptions
   });
   return {
     ...baseOption(o.compact),
-    title: notes(t(lang, 'cw.checksNote', { f: failedTotal, n: use.reduce((s, r) => s + r.checked, 0) })),
+    title: notes(tn(lang, 'cw.checksNote', { n: use.reduce((s, r) => s + r.checked, 0) }, { f: failedTotal })),
     legend: { top: 0, left: 0, data: [t(lang, 'cw.failed'), t(lang, 'cw.passed')], selectedMode: false },
     grid: { left: 8, right: 40, top: 28, bottom: 4, containLabel: true },
     tooltip: {

@@ -46,7 +46,7 @@ export function flagReason(f: FlagRow, lang: Lang = 'zh'): string {
           : `Self-score ${score(f.value)} with execution of only ${rate(f.reference)}`
         : zh
           ? `自评 ${score(f.value)} 分，但有 ${f.reference} 项指标得分不足分值的 60%`
-          : `Self-score ${score(f.value)} with ${f.reference} indicator(s) below 60% of their weight`;
+          : `Self-score ${score(f.value)} with ${f.reference} ${Number(f.reference) === 1 ? 'indicator below 60% of its weight' : 'indicators below 60% of their weight'}`;
     case 'no_problems':
       return zh ? '报告未列出任何存在的问题' : 'The report admits no problems';
     case 'failed_checks':

@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import type { Lang } from '../i18n/labels';
 import { t } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 import type { Cell, ColumnType } from '../embed/registry';
 import { compareCells, displayValue } from '../embed/registry';
 
@@ -45,7 +46,7 @@ export function DataTable({
   return (
     <div className="table-scroll chart-data-table" id={id}>
       <table className="data">
-        <caption>{t(lang, 'table.caption', { title: caption, n: rows.length })}</caption>
+        <caption>{tn(lang, 'table.caption', { n: rows.length }, { title: caption })}</caption>
         <thead>
           <tr>
             {columns.map((c) => {

@@ -12,6 +12,7 @@ import { appSummary, seedsFor, type AppSummary } from '../boot-data';
 import { formatCount } from '../format';
 import { problemLabel } from '../i18n/labels';
 import { useLang, useT } from '../i18n/use-t';
+import { tn } from '../i18n/plural';
 import { Figure, PageHead } from './bits';
 import { preloadEChart } from './echart-lazy';
 import { preloadHome } from '../pages/home-route';
@@ -132,12 +133,12 @@ export function HomePreview({ filters }: { filters: Filters }) {
       ) : null}
       <PageHead title={tr('home.title')}>{tr('preview.lead')}</PageHead>
       <div className="figures">
-        <Figure label={tr('home.fig.reports')} value={formatCount(num(s.reports), lang)} sub={tr('home.fig.units', { n: formatCount(num(s.units), lang) })} />
-        <Figure label={tr('home.fig.years')} value={formatCount(num(s.years), lang)} sub={tr('home.fig.places', { n: formatCount(num(s.jurisdictions), lang) })} />
+        <Figure label={tr('home.fig.reports')} value={formatCount(num(s.reports), lang)} sub={tn(lang, 'home.fig.units', { n: num(s.units) ?? 0 }, { n: formatCount(num(s.units), lang) })} />
+        <Figure label={tr('home.fig.years')} value={formatCount(num(s.years), lang)} sub={tn(lang, 'home.fig.places', { n: num(s.jurisdictions) ?? 0 }, { n: formatCount(num(s.jurisdictions), lang) })} />
         <Figure label={tr('home.fig.medianRate')} value={formatRate(str(s.medianExecutionRate))} sub={exec ? tr('home.fig.below90', { n: exec.totals.below }) : null} />
         <Figure label={tr('home.fig.sangong')} value={formatWan(str(s.sangongActual), { lang })} sub={tr('preview.sangongSub', { budget: formatWan(str(s.sangongBudget), { lang }) })} />
          <Figure label={tr('home.fig.medianScore')} value={str(s.medianScore) ?? '—'} />
-        <Figure label={tr('home.fig.problems')} value={formatCount(num(s.problemCount), lang)} sub={tr('home.fig.failedChecks', { n: formatCount(num(s.failedChecks), lang) })} />
+        <Figure label={tr('home.fig.problems')} value={formatCount(num(s.problemCount), lang)} sub={tn(lang, 'home.fig.failedChecks', { n: num(s.failedChecks) ?? 0 }, { n: formatCount(num(s.failedChecks), lang) })} />
       </div>
       <div className="grid-2">
         <Card title={tr('home.exec.title')}>

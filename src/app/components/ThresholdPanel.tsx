@@ -83,7 +83,7 @@ function ThresholdInput({ rule, value, all }: { rule: FlagRule; value: number; a
             }
           }}
         />
-        <span className="th-unit">{unitText(unit, lang)}</span>
+        <span className="th-unit">{unitText(unit, lang, Number(draft))}</span>
         {changed ? (
           <button
             type="button"

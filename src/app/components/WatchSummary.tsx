@@ -8,6 +8,20 @@ import { effectiveThresholds } from '../thresholds-url';
 import { hrefTo, useAppState } from '../url-state';
 import { RuleChip } from './RuleChip';
 import { t } from '../i18n/messages';
+import { tn } from '../i18n/plural';
+import type { Lang } from '../i18n/labels';
+
+/**
+ * The card's line "12 reports flagged (9 units)" / "1 report flagged (1 unit)" / "12 份报告被标记（9 个单位）" in its
+ * three parts: the count (shown in bold), the words after it, and the units in brackets (only when a report is flagged).
+ */
+export function watchSummaryText(reports: number, units: number | null, lang: Lang): { count: string; flagged: string; units: string | null } {
+  return {
+    count: formatCount(reports, lang),
+    flagged: tn(lang, 'ws.flagged', { n: reports }),
+    units: units !== null && reports ? tn(lang, 'ws.units', { n: units }, { n: formatCount(units, lang) }) : null,
+  };
+}
 
 export function WatchSummary({ filters }: { filters: Filters }) {
   const { thresholds: overrides, lang } = useAppState();
@@ -17,6 +31,7 @@ export function WatchSummary({ filters }: { filters: Filters }) {
   const sum = q.data;
   const reports = sum ? sum.reports : null;
   const units = sum ? sum.units : null;
+  const line = reports === null ? null : watchSummaryText(reports, units, lang);
   const top = sum
     ? sum.byRule
         .filter((c) => c.reports > 0)
@@ -31,9 +46,9 @@ export function WatchSummary({ filters }: { filters: Filters }) {
           <span className="warn">{t(lang, 'common.queryFailedMsg', { msg: q.error.message })}</span>
         ) : (
           <span>
-            <strong className={reports ? 'warn' : undefined}>{reports === null ? '…' : formatCount(reports, lang)}</strong>
-            {t(lang, 'ws.flagged')}
-            {units !== null && reports ? <span className="muted">{t(lang, 'ws.units', { n: formatCount(units, lang) })}</span> : null}
+            <strong className={reports ? 'warn' : undefined}>{line ? line.count : '…'}</strong>
+            {line ? line.flagged : t(lang, 'ws.flagged')}
+            {line?.units ? <span className="muted">{line.units}</span> : null}
           </span>
         )}
       </div>

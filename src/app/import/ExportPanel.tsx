@@ -11,6 +11,7 @@ import { formatCount } from '../format';
 import { datasetFiles, downloadBytes, formatBytes } from './download';
 import type { MessageKey } from '../i18n/messages';
 import { useLang, useT } from '../i18n/use-t';
+import { tn } from '../i18n/plural';
 
 const FORMATS: { id: DatasetFormat; label: string; note: MessageKey }[] = [
   { id: 'csv', label: 'CSV', note: 'ex.csvNote' },
@@ -64,7 +65,7 @@ export function ExportPanel() {
       <header className="card-head">
         <h3 id="export-h">{t('ex.title')}</h3>
         <span className="muted small">
-          {t('ex.current', { n: formatCount(counts.reports ?? 0, lang) })}
+          {tn(lang, 'ex.current', { n: counts.reports ?? 0 }, { n: formatCount(counts.reports ?? 0, lang) })}
         </span>
       </header>
       <p className="muted small">{t('ex.note')}</p>
@@ -84,7 +85,7 @@ export function ExportPanel() {
       {made ? (
         <div className="export-files" role="status">
           <p className="small">
-            {t('ex.made', { n: made.files.length })}
+            {tn(lang, 'ex.made', { n: made.files.length })}
           </p>
           <ul>
             {made.files.map((f) => (

@@ -12,6 +12,7 @@ import { formatPlace } from '../format';
 import { gradeLabel, kindLabel, levelLabel, problemLabel, sangongLabel, scopeLabel, severityLabel } from '../i18n/labels';
 import type { MessageKey } from '../i18n/messages';
 import { useLang, useT } from '../i18n/use-t';
+import { tn } from '../i18n/plural';
 import { hrefTo, useAppState } from '../url-state';
 import type { CorrectableField } from './corrections';
 import { countyNames, prefectureNames, provinceNames, type PlacePick } from './places';
@@ -179,8 +180,8 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
           {formatPlace(r.jurisdiction)}
         </span>
         <span className="review-flags">
-          {records.length ? <span className="fix-badge">{t('rc.nFixes', { n: records.length })}</span> : null}
-          {failed.length ? <span className="warn small">{t('rc.nFailed', { n: failed.length })}</span> : <span className="ok small">{t('rc.allPassed')}</span>}
+          {records.length ? <span className="fix-badge">{tn(lang, 'rc.nFixes', { n: records.length })}</span> : null}
+          {failed.length ? <span className="warn small">{tn(lang, 'rc.nFailed', { n: failed.length })}</span> : <span className="ok small">{t('rc.allPassed')}</span>}
           {item.added ? <span className="ok small">{t('rc.added')}</span> : null}
           {rv.blocked && !item.added ? (
             <span className="warn small" title={rv.blocked}>
@@ -282,7 +283,7 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
               )}
               {row(
                 t('rc.lines'),
-                t('rc.nRows', { n: r.lines.length }),
+                tn(lang, 'rc.nRows', { n: r.lines.length }),
                 r.lines.length ? (
                   <details>
                     <summary className="small">{t('rc.viewLines')}</summary>
@@ -316,7 +317,7 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
               )}
               {row(
                 t('rc.sangong'),
-                `${t('rc.nRows', { n: r.sangong.length })}${years.length ? t('rc.sangongYears', { years: years.join(t('filters.listSep')) }) : ''}`,
+                `${tn(lang, 'rc.nRows', { n: r.sangong.length })}${years.length ? t('rc.sangongYears', { years: years.join(t('filters.listSep')) }) : ''}`,
                 r.sangong.length ? (
                   <details>
                     <summary className="small">{t('rc.viewSangong')}</summary>
@@ -445,7 +446,7 @@ export function ReviewCard({ rv, open }: { rv: Reviewed; open: boolean }) {
               </button>
             ) : null}
             <span className="muted small">
-              {t('rc.foot', { id: r.id, format: r.source.format.toUpperCase(), n: r.provenance.length })}
+              {tn(lang, 'rc.foot', { n: r.provenance.length }, { id: r.id, format: r.source.format.toUpperCase() })}
             </span>
           </div>
         </>

@@ -10,6 +10,7 @@ import { useQuery } from '../data';
 import { CHARTS } from '../embed/registry';
 import { emptyReason, formatPlace } from '../format';
 import { useLang, useT } from '../i18n/use-t';
+import { tn } from '../i18n/plural';
 import { hrefTo, navigate, setView, type ViewState } from '../url-state';
 
 const RANKING = CHARTS['execution-ranking'];
@@ -78,7 +79,7 @@ export function Execution({ filters, view }: { filters: Filters; view: ViewState
       <section className="card" aria-labelledby="exec-weak-h">
         <header className="card-head">
           <h3 id="exec-weak-h">{t('exec.weak')}</h3>
-          <span className="muted">{units.data ? t('common.reports', { n: weak.length }) : '…'}</span>
+          <span className="muted">{units.data ? tn(lang, 'common.reports', { n: weak.length }) : '…'}</span>
         </header>
         {weak.length ? (
           <div className="table-scroll" role="region" aria-labelledby="exec-weak-h" tabIndex={0}>

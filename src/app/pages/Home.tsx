@@ -25,6 +25,7 @@ import { emptyReason, formatCount } from '../format';
 import { hrefTo, type Page } from '../url-state';
 import { useLang } from '../i18n/use-t';
 import { t, type Lang } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 
 // The 8 lowest rows and the totals over all of them (not every unit: 165k rows at a million budget lines).
 const execMini = (d: ExecutionLowest, o: BuildOptions) => executionRankingOption(d.rows, { ...o, limit: 8, totals: d.totals });
@@ -60,8 +61,8 @@ export function Home({ filters }: { filters: Filters }) {
       {summary.error ? <EmptyState>{t(lang, 'home.summaryFailed', { msg: summary.error.message })}</EmptyState> : null}
       {s && Number(s.reports) === 0 ? <EmptyState>{reason}</EmptyState> : null}
       <div className="figures" aria-busy={summary.loading}>
-        <Figure label={t(lang, 'home.fig.reports')} value={s ? formatCount(s.reports, lang) : '…'} sub={s ? t(lang, 'home.fig.units', { n: formatCount(s.units, lang) }) : null} />
-        <Figure label={t(lang, 'home.fig.years')} value={s ? yearsText(s.years, lang) : '…'} sub={s ? t(lang, 'home.fig.places', { n: formatCount(s.jurisdictions, lang) }) : null} />
+        <Figure label={t(lang, 'home.fig.reports')} value={s ? formatCount(s.reports, lang) : '…'} sub={s ? tn(lang, 'home.fig.units', { n: Number(s.units) }, { n: formatCount(s.units, lang) }) : null} />
+        <Figure label={t(lang, 'home.fig.years')} value={s ? yearsText(s.years, lang) : '…'} sub={s ? tn(lang, 'home.fig.places', { n: Number(s.jurisdictions) }, { n: formatCount(s.jurisdictions, lang) }) : null} />
         <Figure
           label={t(lang, 'home.fig.medianRate')}
           value={s ? formatRate(s.medianExecutionRate) : '…'}
@@ -74,7 +75,7 @@ export function Home({ filters }: { filters: Filters }) {
           sub={s ? t(lang, 'home.fig.sangongSub', { budget: formatWan(s.sangongBudget, { lang }), rate: formatRate(control) }) : null}
         />
         <Figure label={t(lang, 'home.fig.medianScore')} value={s ? (s.medianScore ?? '—') : '…'} />
-        <Figure label={t(lang, 'home.fig.problems')} value={s ? formatCount(s.problemCount, lang) : '…'} sub={s ? t(lang, 'home.fig.failedChecks', { n: formatCount(s.failedChecks, lang) }) : null} tone={s && Number(s.failedChecks) > 0 ? 'warn' : undefined} />
+        <Figure label={t(lang, 'home.fig.problems')} value={s ? formatCount(s.problemCount, lang) : '…'} sub={s ? tn(lang, 'home.fig.failedChecks', { n: Number(s.failedChecks) }, { n: formatCount(s.failedChecks, lang) }) : null} tone={s && Number(s.failedChecks) > 0 ? 'warn' : undefined} />
       </div>
       <WatchSummary filters={filters} />
       <div className="grid-2">

@@ -14,6 +14,7 @@ import { useData } from '../data';
 import { formatCount } from '../format';
 import { hrefTo } from '../url-state';
 import { useLang, useT } from '../i18n/use-t';
+import { tn } from '../i18n/plural';
 
 export function ImportPage({ filters }: { filters: Filters }) {
   const { counts, dataMode } = useData();
@@ -23,7 +24,7 @@ export function ImportPage({ filters }: { filters: Filters }) {
     <div className="page import-page">
       <PageHead title={t('nav.import')}>
         {t('imp.lead1')}{' '}
-        {t('imp.lead2', { n: formatCount(counts.reports ?? 0, lang), mode: dataMode === 'none' ? t('imp.lead2.none') : '' })}{' '}
+        {tn(lang, 'imp.lead2', { n: counts.reports ?? 0 }, { n: formatCount(counts.reports ?? 0, lang), mode: dataMode === 'none' ? t('imp.lead2.none') : '' })}{' '}
         {t('imp.lead3a')}<a href={hrefTo({ page: 'table' }, filters)}>{t('nav.table')}</a>{t('imp.lead3b')}<a href={hrefTo({ page: 'sql' }, filters)}>{t('nav.sql')}</a>{t('imp.lead3c')}
       </PageHead>
       <ErrorBoundary what={t('imp.what.reports')}>

@@ -32,6 +32,7 @@ import { hrefTo, navigate, setFilters, setView, type ViewState } from '../url-st
 import { RuleChip } from '../components/RuleChip';
 import { useLang } from '../i18n/use-t';
 import { t } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 
 export function League({ filters, view, overrides }: { filters: Filters; view: ViewState; overrides: Thresholds }) {
   const lang = useLang();
@@ -103,7 +104,7 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
           {nextLevel ? t(lang, 'league.clickNext', { next: nextLevel }) : t(lang, 'league.clickWatch')}
           <span className="muted">
             {' '}
-            {nOverrides ? t(lang, 'league.thresholdsAdjusted', { n: nOverrides }) : t(lang, 'league.thresholdsDefault')}
+            {nOverrides ? tn(lang, 'league.thresholdsAdjusted', { n: nOverrides }) : t(lang, 'league.thresholdsDefault')}
             <a href={hrefTo({ page: 'watch' }, filters, {}, overrides)}>{t(lang, 'league.adjust')}</a>
             {t(lang, 'league.adjustEnd')}
           </span>
@@ -145,7 +146,7 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
       <section className="card" aria-busy={q.loading}>
         <header className="card-head">
           <h3 id="league-table-h">{t(lang, 'league.table', { level: levelText })}</h3>
-          <span className="muted">{q.data ? t(lang, 'league.tableCount', { n: rows.length, metric: spec.label }) : '…'}</span>
+          <span className="muted">{q.data ? tn(lang, 'league.tableCount', { n: rows.length }, { metric: spec.label }) : '…'}</span>
         </header>
         {q.error ? <p className="warn">{t(lang, 'common.queryFailedMsg', { msg: q.error.message })}</p> : null}
         {q.data && !rows.length ? <EmptyState>{reason}</EmptyState> : null}
@@ -200,7 +201,7 @@ export function League({ filters, view, overrides }: { filters: Filters; view: V
                             {firedRules
                               .filter((x) => (byRule[x.id] ?? 0) > 0)
                               .map((x) => (
-                                <span key={x.id} className="league-rule" title={t(lang, 'league.ruleTip', { rule: flagLabel(x.id, lang), n: byRule[x.id] })}>
+                                <span key={x.id} className="league-rule" title={tn(lang, 'league.ruleTip', { n: byRule[x.id] ?? 0 }, { rule: flagLabel(x.id, lang) })}>
                                   <RuleChip rule={x.id} /> {formatRate(ruleShare(r, x.id), 0)}
                                 </span>
                               ))}

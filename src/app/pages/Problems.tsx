@@ -11,6 +11,7 @@ import { emptyReason } from '../format';
 import { splitPhrases } from '../highlight';
 import { problemLabel } from '../i18n/labels';
 import { useLang, useT } from '../i18n/use-t';
+import { tn } from '../i18n/plural';
 import { hrefTo, setView, type ViewState } from '../url-state';
 
 const LIST_LIMIT = 200;
@@ -77,7 +78,7 @@ export function Problems({ filters, view }: { filters: Filters; view: ViewState 
                 {cat && !(freq.data ?? []).some((r) => r.category === cat) ? <option value={cat}>{problemLabel(cat, lang)}</option> : null}
               </select>
             </label>
-            <span className="muted">{sentences.data ? t('common.items', { n: list.length }) : '…'}</span>
+            <span className="muted">{sentences.data ? tn(lang, 'common.items', { n: list.length }) : '…'}</span>
             {cat || place ? (
               <button type="button" className="btn-link" onClick={() => setView({ cat: null, place: null })}>
                 {t('problems.showAll')}

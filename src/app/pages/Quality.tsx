@@ -20,6 +20,7 @@ import { checkLabel, severityLabel } from '../i18n/labels';
 import { hrefTo, setView, type ViewState } from '../url-state';
 import { useLang } from '../i18n/use-t';
 import { t, type Lang } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 
 export function Quality({ filters, view, overrides }: { filters: Filters; view: ViewState; overrides: Thresholds }) {
   const lang = useLang();
@@ -55,13 +56,13 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
           label={t(lang, 'quality.fig.failed')}
           value={loading ? '…' : formatCount(failed.length, lang)}
           tone={failed.length ? 'warn' : 'ok'}
-          sub={loading ? null : t(lang, 'quality.fig.failedSub', { n: formatCount(checked, lang) })}
+          sub={loading ? null : tn(lang, 'quality.fig.failedSub', { n: checked }, { n: formatCount(checked, lang) })}
         />
-        <Figure label={t(lang, 'quality.fig.reports')} value={loading ? '…' : formatCount(reports, lang)} sub={t(lang, 'quality.fig.reportsSub')} />
+        <Figure label={t(lang, 'quality.fig.reports')} value={loading ? '…' : formatCount(reports, lang)} sub={tn(lang, 'quality.fig.reportsSub', { n: reports })} />
         <Figure
           label={t(lang, 'quality.fig.rules')}
           value={loading ? '…' : formatCount(byRule.filter((r) => r.failed > 0).length, lang)}
-          sub={t(lang, 'quality.fig.rulesSub', { n: byRule.length })}
+          sub={tn(lang, 'quality.fig.rulesSub', { n: byRule.length })}
         />
       </div>
       <div className="grid-2">
@@ -130,7 +131,7 @@ export function Quality({ filters, view, overrides }: { filters: Filters; view: 
         </header>
         {failedQ.error ? <p className="warn">{t(lang, 'common.queryFailedMsg', { msg: failedQ.error.message })}</p> : null}
         {failedQ.data && !failed.length ? (
-          <EmptyState>{summaryQ.data && summaryQ.data.length ? t(lang, 'quality.allPassed', { n: formatCount(checked, lang) }) : reason}</EmptyState>
+          <EmptyState>{summaryQ.data && summaryQ.data.length ? tn(lang, 'quality.allPassed', { n: checked }, { n: formatCount(checked, lang) }) : reason}</EmptyState>
         ) : null}
         {failedQ.data && failed.length > 0 && !list.length ? <EmptyState>{t(lang, 'quality.noneSelected')}</EmptyState> : null}
         {groups.map(([r, items]) => (

@@ -17,6 +17,7 @@ import { gradeLabel, kindLabel, levelLabel, problemLabel, sangongLabel, scopeLab
 import { hrefTo, type Page } from '../url-state';
 import { useLang } from '../i18n/use-t';
 import { t, type Lang, type MessageKey } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 
 type Cell = string | number | boolean | null | undefined;
 type Rec = Record<string, Cell>;
@@ -192,7 +193,7 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
       <section className="card">
         <header className="card-head">
           <h3>{t(lang, 'report.fields')}</h3>
-          <span className="muted">{t(lang, 'report.quotes', { n: prov.length })}</span>
+          <span className="muted">{tn(lang, 'report.quotes', { n: prov.length })}</span>
         </header>
         <table className="data fields">
           <thead>
@@ -221,7 +222,7 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
         <section className="card">
           <header className="card-head">
             <h3>{t(lang, 'report.lines')}</h3>
-            <span className="muted">{t(lang, 'common.rows', { n: d.lines.length })}</span>
+            <span className="muted">{tn(lang, 'common.rows', { n: d.lines.length })}</span>
           </header>
           {d.lines.length ? (
             <table className="data">
@@ -335,7 +336,7 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
         <section className="card">
           <header className="card-head">
             <h3 id="report-indicators-h">{t(lang, 'report.indicators')}</h3>
-            <span className="muted">{t(lang, 'report.indicators.count', { n: d.indicators.length })}</span>
+            <span className="muted">{tn(lang, 'report.indicators.count', { n: d.indicators.length })}</span>
           </header>
           {d.indicators.length ? (
             <div className="table-scroll tall" role="region" aria-labelledby="report-indicators-h" tabIndex={0}>
@@ -377,7 +378,7 @@ export function ReportDetail({ id, filters }: { id: string; filters: Filters }) 
       <section className="card">
         <header className="card-head">
           <h3>{t(lang, 'report.problems')}</h3>
-          <span className="muted">{t(lang, 'common.items', { n: d.problems.length })}</span>
+          <span className="muted">{tn(lang, 'common.items', { n: d.problems.length })}</span>
         </header>
         {d.problems.length ? (
           <ol className="sentences">

@@ -10,6 +10,7 @@ import { useQuery } from '../data';
 import { CHARTS } from '../embed/registry';
 import { emptyReason } from '../format';
 import { useLang, useT } from '../i18n/use-t';
+import { tn } from '../i18n/plural';
 import type { MessageKey } from '../i18n/messages';
 import { hrefTo, setView, type ViewState } from '../url-state';
 
@@ -58,7 +59,7 @@ export function Sangong({ filters, view }: { filters: Filters; view: ViewState }
       <section className="card" aria-labelledby="sangong-units-h">
         <header className="card-head">
           <h3 id="sangong-units-h">{t('sangong.units')}</h3>
-          <span className="muted">{units.data ? t('common.rows', { n: rows.length }) : '…'}</span>
+          <span className="muted">{units.data ? tn(lang, 'common.rows', { n: rows.length }) : '…'}</span>
         </header>
         {units.error ? <p className="warn">{t('common.queryFailedMsg', { msg: units.error.message })}</p> : null}
         {rows.length ? (

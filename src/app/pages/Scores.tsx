@@ -10,6 +10,7 @@ import { useQuery } from '../data';
 import { CHARTS } from '../embed/registry';
 import { emptyReason } from '../format';
 import { useLang, useT } from '../i18n/use-t';
+import { tn } from '../i18n/plural';
 import { hrefTo, navigate } from '../url-state';
 
 export function Scores({ filters }: { filters: Filters }) {
@@ -59,7 +60,7 @@ export function Scores({ filters }: { filters: Filters }) {
       <section className="card" aria-labelledby="scores-flagged-h">
         <header className="card-head">
           <h3 id="scores-flagged-h">{t('scores.flagged')}</h3>
-          <span className="muted">{units.data ? t('common.reports', { n: flagged.length }) : '…'}</span>
+          <span className="muted">{units.data ? tn(lang, 'common.reports', { n: flagged.length }) : '…'}</span>
         </header>
         {flagged.length ? (
           <table className="data">

@@ -23,6 +23,7 @@ import { setView, type ViewState } from '../url-state';
 import { DERIVED_TABLE_NAMES, VIEW_NAMES } from '../../metrics/views';
 import { TABLE_NAMES } from '../../model/tables';
 import { tOr, translator, type MessageKey } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 import { useLang, useT } from '../i18n/use-t';
 import type { Lang } from '../i18n/labels';
 
@@ -260,7 +261,7 @@ export function SqlConsole({ view }: { view: ViewState }) {
               {i === 0 || tables[i - 1]![1].kind !== t.kind ? <h4 className="schema-group">{tr(KIND_HEAD[t.kind])}</h4> : null}
               <details className="schema-table">
                 <summary>
-                  <code>{name}</code> <span className="muted small">{tr(KIND_LABEL[t.kind])} · {tr('sql.nCols', { n: t.cols.length })}</span>
+                  <code>{name}</code> <span className="muted small">{tr(KIND_LABEL[t.kind])} · {tn(lang, 'sql.nCols', { n: t.cols.length })}</span>
                   {TABLE_NOTES[name] ? <div className="muted small">{tOr(lang, `sql.note.${name}`, TABLE_NOTES[name])}</div> : null}
                 </summary>
                 <div className="schema-actions">
@@ -328,7 +329,7 @@ function ResultArea({ run, onExport, lang }: { run: RunState; onExport: () => vo
     <div className="sql-result">
       <div className="sql-meta" role="status">
         <span className="sql-rows">
-          {tr('sql.rows', { n: formatCount(run.rows.length, lang) })}{run.columns.length ? tr('sql.cols', { n: run.columns.length }) : ''}
+          {tn(lang, 'sql.rows', { n: run.rows.length }, { n: formatCount(run.rows.length, lang) })}{run.columns.length ? tn(lang, 'sql.cols', { n: run.columns.length }) : ''}
         </span>
         <span className="sql-time">{tr('sql.time', { t: formatMs(run.ms) })}</span>
         {run.truncated ? <span className="warn">{tr('sql.truncated', { n: formatCount(RESULT_LIMIT, lang) })}</span> : null}

@@ -32,6 +32,7 @@ import {
 import { hrefTo, setView, type ViewState } from '../url-state';
 import { useLang } from '../i18n/use-t';
 import { t } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 
 const ROW_HEIGHT = 32;
 /** One empty array while loading (a new `[]` each render would re-run the search index and sort). */
@@ -170,8 +171,8 @@ export function TableView({ filters, view }: { filters: Filters; view: ViewState
           {q.loading && !q.data
             ? t(lang, 'common.querying')
             : needle
-              ? t(lang, 'common.rowsOf', { n: formatCount(tableRows.length, lang), total: formatCount(rows.length, lang) })
-              : t(lang, 'common.rows', { n: formatCount(tableRows.length, lang) })}
+              ? tn(lang, 'common.rowsOf', { n: tableRows.length }, { n: formatCount(tableRows.length, lang), total: formatCount(rows.length, lang) })
+              : tn(lang, 'common.rows', { n: tableRows.length }, { n: formatCount(tableRows.length, lang) })}
         </span>
       </div>
       {q.error ? <p className="warn">{t(lang, 'common.queryFailedMsg', { msg: q.error.message })}</p> : null}

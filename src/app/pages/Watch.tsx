@@ -26,6 +26,7 @@ import { effectiveThresholds, thresholdDisplay } from '../thresholds-url';
 import { hrefTo, setView, type ViewState } from '../url-state';
 import { useLang } from '../i18n/use-t';
 import { t, type Lang } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 
 const PAGE_SIZE = 25;
 /** Findings shown per unit before "显示其余 N 条". */
@@ -78,15 +79,15 @@ export function Watch({ filters, view, overrides }: { filters: Filters; view: Vi
         <Figure
           label={t(lang, 'watch.fig.flagged')}
           value={loading ? '…' : formatCount(ranked.length, lang)}
-          sub={total !== undefined ? t(lang, 'watch.fig.flaggedSub', { total: formatCount(total, lang), units: formatCount(flaggedUnits, lang) }) : null}
+          sub={total !== undefined ? tn(lang, 'watch.fig.flaggedSub', { total, units: flaggedUnits }, { total: formatCount(total, lang), units: formatCount(flaggedUnits, lang) }) : null}
           tone={ranked.length ? 'warn' : undefined}
         />
-        <Figure label={t(lang, 'watch.fig.perf')} value={loading ? '…' : formatCount(perf, lang)} sub={t(lang, 'watch.fig.perfSub')} />
-        <Figure label={t(lang, 'watch.fig.cred')} value={loading ? '…' : formatCount(cred, lang)} sub={t(lang, 'watch.fig.credSub')} />
+        <Figure label={t(lang, 'watch.fig.perf')} value={loading ? '…' : formatCount(perf, lang)} sub={tn(lang, 'watch.fig.perfSub', { n: perf })} />
+        <Figure label={t(lang, 'watch.fig.cred')} value={loading ? '…' : formatCount(cred, lang)} sub={tn(lang, 'watch.fig.credSub', { n: cred })} />
         <Figure
           label={t(lang, 'watch.fig.top')}
           value={loading ? '…' : topRule(counts)}
-          sub={counts.some((c) => c.reports > 0) ? t(lang, 'common.reports', { n: Math.max(...counts.map((c) => c.reports)) }) : null}
+          sub={counts.some((c) => c.reports > 0) ? tn(lang, 'common.reports', { n: Math.max(...counts.map((c) => c.reports)) }) : null}
         />
       </div>
       <ThresholdPanel thresholds={thresholds} overrides={overrides} />
@@ -119,12 +120,12 @@ export function Watch({ filters, view, overrides }: { filters: Filters; view: Vi
                 ))}
               </select>
             </label>
-            <span className="muted">{loading ? '…' : t(lang, 'common.reports', { n: shown.length })}</span>
+            <span className="muted">{loading ? '…' : tn(lang, 'common.reports', { n: shown.length })}</span>
           </div>
         </header>
         {flagsQ.error ? <p className="warn">{t(lang, 'common.queryFailedMsg', { msg: flagsQ.error.message })}</p> : null}
         {!loading && total === 0 ? <EmptyState>{reason}</EmptyState> : null}
-        {!loading && total! > 0 && ranked.length === 0 ? <EmptyState>{t(lang, 'watch.noneFired', { n: formatCount(total, lang) })}</EmptyState> : null}
+        {!loading && total! > 0 && ranked.length === 0 ? <EmptyState>{tn(lang, 'watch.noneFired', { n: total! }, { n: formatCount(total, lang) })}</EmptyState> : null}
         {!loading && ranked.length > 0 && shown.length === 0 ? <EmptyState>{t(lang, 'watch.noneForRule', { rule: flagLabel(rule!, lang) })}</EmptyState> : null}
         <ol className="watch-units">
           {shown.slice(0, limit).map((u, i) => (
@@ -221,7 +222,7 @@ function WatchItem({
           ))}
         </div>
         <span className="watch-unit-count">
-          {t(lang, 'watch.rulesCount', { r: unit.ruleCount, f: unit.flags.length })}
+          {tn(lang, 'watch.rulesCount', { r: unit.ruleCount, f: unit.flags.length })}
         </span>
       </header>
       <table className="data watch-flags">
@@ -302,7 +303,7 @@ function UnitHistory({
   return (
     <details className="watch-history" open>
       <summary>
-        {t(lang, 'watch.history')} <span className="muted">{t(lang, 'watch.historyCount', { n: all.length })}</span>
+        {t(lang, 'watch.history')} <span className="muted">{tn(lang, 'watch.historyCount', { n: all.length })}</span>
       </summary>
       <table className="data">
         <thead>
@@ -329,7 +330,7 @@ function UnitHistory({
               <td className="num">{formatWan(h.sangong_actual, { lang })}</td>
               <td className="num">{formatRate(h.sangong_control_rate)}</td>
               <td className={`num${h.flag_count ? ' warn' : ''}`}>
-                {h.flag_count ? t(lang, 'watch.rulesCount', { r: h.rule_count, f: h.flag_count }) : t(lang, 'watch.none')}
+                {h.flag_count ? tn(lang, 'watch.rulesCount', { r: Number(h.rule_count), f: Number(h.flag_count) }, { r: h.rule_count, f: h.flag_count }) : t(lang, 'watch.none')}
               </td>
             </tr>
           ))}

@@ -120,6 +120,32 @@ describe('indicators', () => {
     expect(r.indicators[1]!.deviation).toBe('部分学员未参加考核');
     expect(r.indicators[0]!.level1).toBe('产出指标');
   });
+
+  it('reads the key indicators of a task table (no weights or scores) and leaves wrapped names out', () => {
+    const r = extractText(
+      [
+        '某某区水务局2023年度部门整体支出绩效自评报告',
+        '主要任务\t预期目标\t目标完成情况\t关键指标\t指标完成情况\t任务涉及金额',
+        '任务1\t保障供水安全\t完成管网改造\t管网改造 完成率\t100%\t120.50',
+        '\t\t\t水质抽检合格率\t99.5%\t',
+        '',
+        '\t\t\t开展节水宣传、\t\t',
+        '\t\t\t进社区进学校\t36 场\t',
+        '\t\t\t等主题活动\t\t',
+        '任务2\t防汛抢险\t汛期无重大险情\t抢险队伍 到位率\t全部到 位,按时 完成\t30',
+        '三、存在的问题',
+      ].join('\n'),
+    );
+    // The wrapped 开展节水宣传、进社区进学校等主题活动 cannot be cut reliably, so it is not guessed.
+    expect(r.indicators.map((i) => [i.level3, i.actual, i.weight, i.score])).toEqual([
+      ['管网改造完成率', '100%', null, null],
+      ['水质抽检合格率', '99.5%', null, null],
+      ['抢险队伍到位率', '全部到位,按时完成', null, null],
+    ]);
+    const cited = r.provenance.find((p) => p.field === 'indicators[1].actual')!;
+    expect(cited.quote).toContain('99.5%');
+    expect(r.checks.filter((c) => c.rule.startsWith('indicators.')).every((c) => c.passed)).toBe(true);
+  });
 });
 
 describe('report identity', () => {

@@ -5,11 +5,13 @@
  * 实际完成值; 4 in Yunnan's: 指标性质, 指标值, 度量单位, 实际完成值). A row is then recognised by its shape:
  * a name, that many cells, and two numbers (weight, score). Targets and actual values may be text ("优",
  * "部分项目2024年年初完成"), so the numeric weight/score pair is the anchor, not the values.
+ * A report without such a table may list key indicators in a task table instead (./task-indicators.ts).
  */
 import type { Indicator } from '../../model/report';
 import type { ExtractContext } from '../context';
 import { parseNumber } from '../text/numbers';
 import type { Cell } from './table-cells';
+import { extractTaskIndicators } from './task-indicators';
 
 const LEVEL1 = /^(产出|效益|满意度|投入|过程|管理|履职|效果|影响)(指标)?(\(\d+分\))?$/;
 const LEVEL2 =
@@ -34,7 +36,8 @@ export function extractIndicators(ctx: ExtractContext): Indicator[] {
     readRows(ctx, cells, start, between, out);
     h = start;
   }
-  return out;
+  // No scored indicator table: the key indicators of a task table, when the report has one.
+  return out.length ? out : extractTaskIndicators(ctx);
 }
 
 function readRows(ctx: ExtractContext, cells: Cell[], from: number, between: number, out: Indicator[]): void {

@@ -52,7 +52,7 @@ export function flagReason(f: FlagRow, lang: Lang = 'zh'): string {
     case 'failed_checks':
       return f.value ?? f.subject ?? '';
     case 'missing_sangong':
-      return zh ? '未给出三公经费数字' : 'No 三公 figures given';
+      return zh ? '未给出三公经费数字' : 'No three-public figures given';
     case 'missing_indicators':
       return zh ? '没有可读的绩效指标表' : 'No readable indicator table';
     default:

@@ -74,9 +74,9 @@ export const FLAG_RULES: FlagRule[] = [
   {
     id: 'sangong_overrun',
     zh: '三公经费超预算',
-    en: '三公 spending above budget',
+    en: 'Three-public spending above budget',
     explainZh: '某年某类三公经费决算数高于预算数（控制率 = 决算 ÷ 预算 超过阈值）。',
-    explainEn: 'A 三公 category spent more than budgeted in a year (control rate = actual ÷ budget above the threshold).',
+    explainEn: 'A three-public (三公) category spent more than budgeted in a year (control rate = actual ÷ budget above the threshold).',
     threshold: { default: 1, min: 0.8, max: 1.5, step: 0.01, unit: 'rate' },
     flagged: (t) => `r.max_sangong_control > ${t}`,
     sql: (t, where) => `SELECT r.report_id, 'sangong_overrun' AS rule, CAST(s.year AS VARCHAR) || '|' || s.category AS subject,
@@ -87,9 +87,9 @@ export const FLAG_RULES: FlagRule[] = [
   {
     id: 'sangong_rising',
     zh: '三公经费同比上升',
-    en: '三公 spending rising year on year',
+    en: 'Three-public spending rising year on year',
     explainZh: '三公经费合计决算数较上年增长超过阈值，与“过紧日子”要求不符。',
-    explainEn: 'Total 三公 spending grew by more than the threshold over the previous year.',
+    explainEn: 'Total three-public (三公) spending grew by more than the threshold over the previous year.',
     threshold: { default: 0, min: 0, max: 0.5, step: 0.01, unit: 'rate' },
     flagged: (t) => `r.max_sangong_total_yoy > ${t}`,
     sql: (t, where) => `SELECT r.report_id, 'sangong_rising' AS rule, CAST(s.year AS VARCHAR) || '|total' AS subject,
@@ -139,9 +139,9 @@ export const FLAG_RULES: FlagRule[] = [
   {
     id: 'missing_sangong',
     zh: '未公开三公经费',
-    en: 'No 三公 figures',
+    en: 'No three-public figures',
     explainZh: '部门整体自评或决算未给出三公经费数字。',
-    explainEn: 'A department-overall self-evaluation or final account gives no 三公 figures.',
+    explainEn: 'A department-overall self-evaluation or final account gives no three-public (三公) figures.',
     threshold: null,
     flagged: () => `r.kind IN ('dept_overall_self_eval', 'final_accounts') AND NOT r.has_sangong`,
     sql: (_t, where) => `SELECT r.report_id, 'missing_sangong' AS rule, '三公经费' AS subject, '0' AS value, '' AS reference

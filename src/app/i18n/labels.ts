@@ -105,7 +105,7 @@ export const CHECK_LABELS: Record<string, Label> = {
   'indicators.weight_total': { zh: '指标分值与执行率分值合计为 100', en: 'Indicator weights plus the execution-rate weight total 100' },
   'indicators.score_le_weight': { zh: '指标得分不超过分值', en: 'No indicator scores above its weight' },
   'narrative.cost_vs_funds': { zh: '成本指标金额与资金数一致', en: 'Cost indicator amounts match the funds figures' },
-  'narrative.sangong_vs_table': { zh: '三公经费正文与表格一致', en: '三公 figures in the text match the table' },
+  'narrative.sangong_vs_table': { zh: '三公经费正文与表格一致', en: 'Three-public figures in the text match the table' },
   'score.range': { zh: '总分在 0–100 之间', en: 'Total score is within 0–100' },
   'grade.score_band': { zh: '所写等级与得分区间一致', en: 'Stated grade matches the score band' },
 };

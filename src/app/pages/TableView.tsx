@@ -35,6 +35,11 @@ import { t } from '../i18n/messages';
 import { tn } from '../i18n/plural';
 
 const ROW_HEIGHT = 32;
+/**
+ * Chinese order for text columns: the same order as localeCompare(…, 'zh-Hans-CN'), from one collator (about twice
+ * as fast per comparison — a sort of 100k rows makes 1.7M of them).
+ */
+const ZH_ORDER = new Intl.Collator('zh-Hans-CN');
 /** One empty array while loading (a new `[]` each render would re-run the search index and sort). */
 const NO_ROWS: ComparisonRow[] = [];
 
@@ -87,7 +92,7 @@ export function TableView({ filters, view }: { filters: Filters; view: ViewState
               }
             : c.type === 'int'
               ? 'basic'
-              : (a, b, id) => String(sortValue(a, id) ?? '').localeCompare(String(sortValue(b, id) ?? ''), 'zh-Hans-CN'),
+              : (a, b, id) => ZH_ORDER.compare(String(sortValue(a, id) ?? ''), String(sortValue(b, id) ?? '')),
         cell: (ctx) =>
           c.id === 'department_name' ? (
             <a href={hrefTo({ page: 'report', id: ctx.row.original.report_id }, filters)} title={ctx.row.original.department_name ?? ''}>

@@ -24,6 +24,7 @@ import {
   unitNote,
 } from './common';
 import { placeYearBarsOption } from './place-year-bars';
+import { provinceTilesOption } from './province-tiles';
 
 export interface ExecutionUnitRow {
   report_id: string;
@@ -49,6 +50,13 @@ export interface ExecutionLineRow {
   actual: string | null;
   rate: string | null;
   stated_rate: string | null;
+}
+
+export interface ExecutionProvinceRow {
+  province: string;
+  units: Numeric;
+  reports: Numeric;
+  median_rate: string | null;
 }
 
 export interface ExecutionJurisdictionRow {
@@ -306,4 +314,32 @@ export function executionByJurisdictionOption(rows: readonly ExecutionJurisdicti
     lang,
     compact: o.compact,
   });
+}
+
+/** Median execution rate per province on a tile grid (./province-tiles.ts): below 80 / 90 / 95 % and above. */
+export function executionProvincesOption(rows: readonly ExecutionProvinceRow[], o: BuildOptions = {}): EChartsOption {
+  const lang = o.lang ?? 'zh';
+  const tr = translator(lang);
+  const rated = rows.filter((r) => r.median_rate !== null);
+  if (!rated.length) return emptyOption(whyEmpty(rows, o, tr('chart.exec.placesNoRate')), lang);
+  return provinceTilesOption(
+    rated,
+    {
+      value: (r) => Number(pct(r.median_rate)),
+      label: (r) => formatRate(r.median_rate),
+      tooltip: (r) => [
+        kv(lang, tr('f.medianRate'), formatRate(r.median_rate)),
+        kv(lang, tr('f.units'), num(r.units) ?? 0),
+        kv(lang, tr('f.reports'), num(r.reports) ?? 0),
+      ],
+      pieces: [
+        { max: 80, color: OKABE_ITO.vermillion, label: tr('chart.tiles.below', { p: 80 }) },
+        { min: 80, max: 90, color: OKABE_ITO.orange, label: '80–90%' },
+        { min: 90, max: 95, color: OKABE_ITO.sky, label: '90–95%' },
+        { min: 95, color: OKABE_ITO.blue, label: tr('chart.tiles.atLeast', { p: 95 }) },
+      ],
+      note: unitNote(rated.reduce((a, r) => a + (num(r.units) ?? 0), 0), lang),
+    },
+    o,
+  );
 }

@@ -105,6 +105,27 @@ ORDER BY province NULLS LAST, prefecture NULLS FIRST, county NULLS FIRST, fiscal
   }));
 }
 
+export type ExecutionProvinceRow = {
+  province: string;
+  units: number;
+  reports: number;
+  /** Median execution rate of the province's reports over the selected years (exact). */
+  median_rate: string | null;
+};
+
+/** Median execution rate per province over the selected years (the province tile grid). */
+export async function executionByProvince(db: QueryClient, f: Filters): Promise<ExecutionProvinceRow[]> {
+  const rows = await db.query<ExecutionProvinceRow>(`SELECT province,
+  CAST(count(DISTINCT unit_key) AS INTEGER) AS units,
+  CAST(count(*) AS INTEGER) AS reports,
+  ${dec(medianDec('execution_rate'), 'median_rate')}
+FROM unit_year r
+WHERE ${whereClause(f, 'r')} AND execution_rate IS NOT NULL AND province IS NOT NULL
+GROUP BY province
+ORDER BY province`);
+  return rows.map((r) => ({ ...r, median_rate: r.median_rate === null ? null : canonical(r.median_rate) }));
+}
+
 /** The lowest `limit` rows of `executionByUnit` with a rate, and the counts the home chart shows about all of them. */
 export type ExecutionLowest = {
   rows: ExecutionUnitRow[];

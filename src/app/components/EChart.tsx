@@ -4,7 +4,7 @@
  * Loaded lazily by ./ChartCard.tsx (ECharts stays out of the first-view bundle). The chart is drawn in a layout
  * effect: its SVG is updated in the same commit as the rest of the card, never one frame late.
  * Bar and scatter charts (every page, the home page included) are registered here; line and heatmap charts, used by
- * two lazily loaded pages only, are registered by ./echarts-extras.ts, which those pages import.
+ * three lazily loaded pages only, are registered by ./echarts-extras.ts, which those pages import.
  */
 import { useLayoutEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';

@@ -1,4 +1,4 @@
-/** Chart types only some pages need (三公 control-rate lines, the problem heatmap): registered when those pages load. */
+/** Chart types only some pages need (三公 control-rate lines, the problem heatmap, the province tiles): registered when those pages load. */
 import * as echarts from 'echarts/core';
 import { HeatmapChart, LineChart } from 'echarts/charts';
 import { VisualMapComponent } from 'echarts/components';

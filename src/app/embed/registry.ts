@@ -16,7 +16,7 @@ import { flagLabel } from '../../metrics/flag-reasons';
 import { leagueLevel, leagueTable } from '../../metrics/league';
 import { checkSummary } from '../../metrics/quality';
 import { reportCount } from '../../metrics/watch';
-import { executionByJurisdiction, executionByUnit, executionLines } from '../../metrics/execution';
+import { executionByJurisdiction, executionByProvince, executionByUnit, executionLines } from '../../metrics/execution';
 import { sangongByCategoryYear } from '../../metrics/sangong';
 import { scoreHistogram, scoresByJurisdiction, scoresByUnit } from '../../metrics/scores';
 import { problemFrequency, problemHeatmap } from '../../metrics/problems';
@@ -24,6 +24,7 @@ import { Decimal, formatRate, formatWan } from '../../money/decimal';
 import {
   adjustmentDistributionOption,
   executionByJurisdictionOption,
+  executionProvincesOption,
   executionRankingOption,
   flagGroup,
   flagGroupLabel,
@@ -231,6 +232,21 @@ export const CHARTS = {
       col('median_adjustment', 'f.medianAdjustment', 'rate'),
     ],
     height: 340,
+  }),
+  'execution-provinces': spec({
+    id: 'execution-provinces',
+    titleKey: 'exec.provinces',
+    page: 'execution',
+    what: 'what.reports',
+    query: executionByProvince,
+    build: (rows, o) => executionProvincesOption(rows, o),
+    columns: [
+      col('province', 'f.province', 'text'),
+      col('units', 'f.units', 'int'),
+      col('reports', 'f.reports', 'int'),
+      col('median_rate', 'f.medianRate', 'rate'),
+    ],
+    height: 420,
   }),
   'sangong-categories': spec({
     id: 'sangong-categories',

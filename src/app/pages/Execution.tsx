@@ -1,6 +1,7 @@
 /** 执行率: which units spent least of their budget, how budget lines spread, how much budgets moved, by place and year. */
+import '../components/echarts-extras';
 import { formatRate, formatWan } from '../../money/decimal';
-import { executionByJurisdiction, executionByUnit, executionLines } from '../../metrics/execution';
+import { executionByJurisdiction, executionByProvince, executionByUnit, executionLines } from '../../metrics/execution';
 import type { Filters } from '../../metrics/filters';
 import { cmpDecimal } from '../../charts';
 import { ChartCard } from '../components/ChartCard';
@@ -21,6 +22,7 @@ export function Execution({ filters, view }: { filters: Filters; view: ViewState
   const units = useQuery((db) => executionByUnit(db, filters), ['execUnits', filters]);
   const lines = useQuery((db) => executionLines(db, filters), ['execLines', filters]);
   const jur = useQuery((db) => executionByJurisdiction(db, filters), ['execJur', filters]);
+  const provinces = useQuery((db) => executionByProvince(db, filters), ['execProvinces', filters]);
   const order = view.rank === 'high' ? 'high' : 'low';
   const reason = emptyReason(filters, undefined, lang);
   const openReport = (e: ChartClick) => {
@@ -75,6 +77,15 @@ export function Execution({ filters, view }: { filters: Filters; view: ViewState
         query={jur}
         build={CHARTS['execution-places'].build}
         emptyReason={reason}
+      />
+      <ChartCard
+        chartId="execution-provinces"
+        title={t('exec.provinces')}
+        note={t('exec.provincesNote')}
+        query={provinces}
+        build={CHARTS['execution-provinces'].build}
+        emptyReason={reason}
+        height={CHARTS['execution-provinces'].height}
       />
       <section className="card" aria-labelledby="exec-weak-h">
         <header className="card-head">

@@ -23,6 +23,17 @@ export const OKABE_ITO = {
   black: '#000000',
 } as const;
 
+/** Text colour for a label drawn on `fill` (#rrggbb): white on dark fills, near-black on light ones (WCAG luminance). */
+export function inkOn(fill: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(fill.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const l = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  // The fill's contrast with white vs with #1a1a1a (luminance 0.0103); pick the larger.
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.0603 ? '#ffffff' : '#1a1a1a';
+}
+
 export const SERIES_COLORS = [
   OKABE_ITO.blue,
   OKABE_ITO.orange,

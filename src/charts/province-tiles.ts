@@ -12,7 +12,7 @@
 import type { Lang } from '../app/i18n/labels';
 import { translator } from '../app/i18n/messages';
 import { tn } from '../app/i18n/plural';
-import { type BuildOptions, type EChartsOption, OKABE_ITO, baseOption, emptyOption, escapeHtml, notes } from './common';
+import { type BuildOptions, type EChartsOption, OKABE_ITO, baseOption, emptyOption, escapeHtml, inkOn, notes } from './common';
 
 /** [key, row, column, short name]: north-east at the top right, Xinjiang and Tibet on the left, Hainan at the bottom. */
 export const PROVINCE_TILES: readonly (readonly [string, number, number, string])[] = [
@@ -33,8 +33,8 @@ export interface TileSpec<R> {
   /** Text under the province name on the tile. */
   label(r: R): string;
   tooltip(r: R): string[];
-  /** Colour classes, low to high (visualMap pieces). */
-  pieces: { min?: number; max?: number; color: string; label: string }[];
+  /** Colour classes, low to high (visualMap pieces): from `gte` (inclusive) to `lt` (exclusive). */
+  pieces: { gte?: number; lt?: number; color: string; label: string }[];
   note?: string | null;
 }
 
@@ -52,7 +52,10 @@ export function provinceTilesOption<R extends { province: string }>(rows: readon
   }
   const withData = [...byKey.entries()].map(([k, r]) => {
     const [row, col, short] = at.get(k)!;
-    return { value: [col, row, spec.value(r) ?? NaN], row: r, name: short };
+    const v = spec.value(r) ?? NaN;
+    // The label takes the ink that reads on its tile's colour class (white on 95 %+, dark on 90–95 %, …).
+    const piece = spec.pieces.find((p) => (p.gte === undefined || v >= p.gte) && (p.lt === undefined || v < p.lt));
+    return { value: [col, row, v], row: r, name: short, ink: piece && inkOn(piece.color) === '#ffffff' ? 'light' : 'dark' };
   });
   const empty = PROVINCE_TILES.filter(([k]) => !byKey.has(k)).map(([, row, col, short]) => ({ value: [col, row, 0], name: short }));
   const axis = (n: number) => ({ type: 'category' as const, data: Array.from({ length: n }, (_, i) => String(i)), show: false });
@@ -91,9 +94,11 @@ export function provinceTilesOption<R extends { province: string }>(rows: readon
           show: true,
           fontSize: 11,
           lineHeight: 14,
+          // Rich-text styles, not a per-item label colour (the heatmap ignores that): the ink that reads on the tile.
+          rich: { light: { color: '#ffffff', fontSize: 11, lineHeight: 14 }, dark: { color: '#1a1a1a', fontSize: 11, lineHeight: 14 } },
           formatter: (p: unknown) => {
-            const d = (p as { data: { row: R; name: string } }).data;
-            return `${d.name}\n${spec.label(d.row)}`;
+            const d = (p as { data: { row: R; name: string; ink: 'light' | 'dark' } }).data;
+            return `{${d.ink}|${d.name}}\n{${d.ink}|${spec.label(d.row)}}`;
           },
         },
       },

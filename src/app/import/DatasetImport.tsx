@@ -16,10 +16,11 @@ import type { Lang } from '../i18n/labels';
 import { isMessageKey, t as tr } from '../i18n/messages';
 import { tn } from '../i18n/plural';
 import { useLang, useT } from '../i18n/use-t';
-import { hrefTo, useAppState } from '../url-state';
+import { useAppState } from '../url-state';
 import { filesFromDrop, filesFromFolderInput } from './drop';
 import { importProblem } from './messages-zh';
 import { storeText } from '../storage/store-messages';
+import { ResultNote, type Note } from './ResultNote';
 
 /** A table's name in words ("预算明细" / "budget lines"); '' for a name that is not a table. */
 function tableLabel(table: string, lang: Lang): string {
@@ -27,11 +28,6 @@ function tableLabel(table: string, lang: Lang): string {
   return isMessageKey(key) ? tr(lang, key) : '';
 }
 
-/** A status or result line, worded when shown (so it follows a language switch). */
-interface Note {
-  ok: boolean;
-  text: (lang: Lang) => string;
-}
 
 const SHOWN = 300;
 
@@ -212,17 +208,7 @@ export function DatasetImport() {
           </div>
         </div>
       ) : null}
-      {msg ? (
-        <p className={msg.ok ? 'import-ok' : 'error-panel compact'} role={msg.ok ? 'status' : 'alert'}>
-          {msg.text(lang)}
-          {msg.ok ? (
-            <>
-              {' '}
-              <a href={hrefTo({ page: 'table' }, filters)}>{t('imp.viewTable')}</a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      <ResultNote note={msg} lang={lang} filters={filters} />
     </section>
   );
 }

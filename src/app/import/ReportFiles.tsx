@@ -20,6 +20,7 @@ import { readError } from './messages-zh';
 import { storeText } from '../storage/store-messages';
 import { ReviewCard } from './ReviewCard';
 import { isSupportedReportFile, review, reviewAll, useReviewItems, type ReviewItem } from './review';
+import { ResultNote, type Note } from './ResultNote';
 
 const ACCEPT = '.txt,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -31,11 +32,6 @@ const STATE_LABEL: Record<ReviewItem['status']['state'], MessageKey> = {
   error: 'rf.state.error',
 };
 
-/** A result line, worded when shown (so it follows a language switch). */
-interface Note {
-  ok: boolean;
-  text: (lang: Lang) => string;
-}
 
 async function reportIds(db: QueryClient): Promise<string[]> {
   return (await db.query<{ id: string }>('SELECT report_id AS id FROM reports')).map((r) => r.id);
@@ -274,17 +270,7 @@ export function ReportFiles() {
           </span>
         </div>
       ) : null}
-      {result ? (
-        <p className={result.ok ? 'import-ok' : 'error-panel compact'} role={result.ok ? 'status' : 'alert'}>
-          {result.text(lang)}
-          {result.ok ? (
-            <>
-              {' '}
-              <a href={hrefTo({ page: 'table' }, filters)}>{t('imp.viewTable')}</a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      <ResultNote note={result} lang={lang} filters={filters} />
     </section>
   );
 }

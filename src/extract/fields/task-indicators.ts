@@ -13,6 +13,7 @@
  */
 import type { Indicator } from '../../model/report';
 import type { ExtractContext } from '../context';
+import { splitLines } from '../text/lines';
 
 const NAME_HEAD = /^关键(绩效)?指标$/;
 const VALUE_HEAD = /^(指标)?完成情况$|^实际完成(值|情况)$/;
@@ -26,18 +27,10 @@ interface Row {
 }
 
 export function extractTaskIndicators(ctx: ExtractContext): Indicator[] {
-  const text = ctx.text;
-  const lines: { start: number; text: string }[] = [];
-  for (let at = 0; at <= text.length; ) {
-    const nl = text.indexOf('\n', at);
-    const end = nl < 0 ? text.length : nl;
-    lines.push({ start: at, text: text.slice(at, end) });
-    if (nl < 0) break;
-    at = nl + 1;
-  }
+  const lines = splitLines(ctx.text);
   const out: Indicator[] = [];
   for (let h = 0; h < lines.length; h++) {
-    const head = lines[h]!.text.split('\t').map(compact);
+    const head = lines[h]!.raw.split('\t').map(compact);
     const nameCol = head.findIndex((c) => NAME_HEAD.test(c));
     if (nameCol < 0 || !VALUE_HEAD.test(head[nameCol + 1] ?? '')) continue;
     const valueCol = nameCol + 1;
@@ -47,11 +40,11 @@ export function extractTaskIndicators(ctx: ExtractContext): Indicator[] {
     let i = h + 1;
     for (; i < lines.length; i++) {
       const l = lines[i]!;
-      if (!l.text.trim()) {
+      if (!l.raw.trim()) {
         rows.push(null);
         continue;
       }
-      const fields = l.text.split('\t');
+      const fields = l.raw.split('\t');
       if (fields.length <= valueCol) break;
       rows.push({ start: l.start, fields, name: compact(fields[nameCol] ?? ''), value: clean(fields[valueCol] ?? '') });
     }

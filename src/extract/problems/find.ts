@@ -20,6 +20,7 @@
  */
 import type { ProblemCategory } from '../../model/report';
 import { classifyProblem } from './classify';
+import { splitLines, type Line } from '../text/lines';
 
 export interface FoundProblem {
   text: string;
@@ -27,13 +28,6 @@ export interface FoundProblem {
   end: number;
   categories: ProblemCategory[];
   matched: string[];
-}
-
-interface Line {
-  start: number;
-  /** End of the line content (before "\n"). */
-  end: number;
-  raw: string;
 }
 
 type Style = 'cn_dun' | 'cn_paren' | 'shi' | 'ar_dot' | 'ar_paren' | 'circled';
@@ -72,19 +66,6 @@ const END_WORDS = /^(?:下一步|改进措施|整改措施|改进建议|整改�
 const END_INLINE = /(?<=[。；;.!！]\s*)(?:下一步(?:改进措施|工作|计划|打算|将)|改进措施|整改措施)/;
 
 const NONE_CONTENT = /^[\s:：]*(?:无|暂无|没有|无明显问题|暂未发现(?:明显)?问题|未发现(?:明显|重大)?问题|不存在(?:明显|重大)?问题)[。.；;]?\s*$/;
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let pos = 0;
-  while (pos <= text.length) {
-    const nl = text.indexOf('\n', pos);
-    const end = nl === -1 ? text.length : nl;
-    lines.push({ start: pos, end, raw: text.slice(pos, end) });
-    if (nl === -1) break;
-    pos = nl + 1;
-  }
-  return lines;
-}
 
 function trimSpan(text: string, start: number, end: number): [number, number] {
   while (start < end && /\s/.test(text[start]!)) start++;

@@ -65,17 +65,30 @@ function deliver(apply: () => void): void {
   else holdTimer ??= setTimeout(flush, MAX_HOLD_MS);
 }
 
+/** What a hook holds: the last answer and the database, revision and key it answered. */
+interface Answered<T> {
+  data: T | undefined;
+  error: Error | undefined;
+  db?: QueryClient;
+  tag?: string;
+}
+
 /**
  * Runs `fn(db)` whenever `key` changes (a JSON of the filters and view state it depends on). Keeps the previous data
  * while reloading, so charts update in place instead of flashing; ignores answers to superseded keys.
+ *
+ * `loading` is derived (the answer held is for another database, revision or key), not set from the effect: a
+ * filter change then marks every card busy in the same render that starts the queries, instead of a second render
+ * and commit of the whole page while the queries run — main-thread time the answers would otherwise wait for.
  */
 export function useQuery<T>(fn: (db: QueryClient) => Promise<T>, key: unknown[]): QueryState<T> {
   const { db, revision = 0, seeds } = useData();
   const k = JSON.stringify(key);
-  const [state, setState] = useState<QueryState<T> & { key?: string }>(() => ({
+  const tag = `${revision}|${k}`;
+  // A seed is shown at once but is not an answer of this database: it stays `loading` until DuckDB answers.
+  const [state, setState] = useState<Answered<T>>(() => ({
     data: revision === 0 ? (seeds?.[k] as T | undefined) : undefined,
     error: undefined,
-    loading: true,
   }));
   const seq = useRef(0);
   const fnRef = useRef(fn);
@@ -87,7 +100,6 @@ export function useQuery<T>(fn: (db: QueryClient) => Promise<T>, key: unknown[])
     const abort = new AbortController();
     const scoped = Object.create(db) as QueryClient; // every method of db, with query bound to this effect's signal
     scoped.query = (sql, opts) => db.query(sql, { signal: abort.signal, ...opts });
-    setState((s) => ({ ...s, loading: true }));
     inflight++;
     let settled = false;
     const settle = (apply: () => void) => {
@@ -105,8 +117,8 @@ export function useQuery<T>(fn: (db: QueryClient) => Promise<T>, key: unknown[])
       run = Promise.reject(e);
     }
     run
-      .then((data) => settle(() => setState({ data, error: undefined, loading: false, key: k })))
-      .catch((e: unknown) => settle(() => setState({ data: undefined, error: e instanceof Error ? e : new Error(String(e)), loading: false, key: k })));
+      .then((data) => settle(() => setState({ data, error: undefined, db, tag })))
+      .catch((e: unknown) => settle(() => setState({ data: undefined, error: e instanceof Error ? e : new Error(String(e)), db, tag })));
     return () => {
       abort.abort();
       // A superseded query no longer holds back the others' answers.
@@ -116,6 +128,6 @@ export function useQuery<T>(fn: (db: QueryClient) => Promise<T>, key: unknown[])
         if (inflight === 0) flush();
       }
     };
-  }, [db, k, revision]);
-  return state;
+  }, [db, tag]);
+  return { data: state.data, error: state.error, loading: state.db !== db || state.tag !== tag };
 }

@@ -186,6 +186,7 @@ export function baseOption(compact = false): EChartsOption {
     color: SERIES_COLORS,
     animation: !compact,
     animationDuration: 300,
+    animationDurationUpdate: 0,
     // Screen readers get ECharts' generated description (chart type, series, values); every chart also has a data table.
     aria: { enabled: true },
     tooltip: { confine: true, textStyle: { fontFamily: FONT_FAMILY, fontSize: 12 } },

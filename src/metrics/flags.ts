@@ -250,12 +250,43 @@ export interface FlagSummary {
 }
 
 /**
+ * Every rule's `flagged` condition at its default threshold, as one integer per report_flags row (alias r): bit i is
+ * set when FLAG_RULES[i] flags the report. Stored as report_flags.default_flags when the tables are built
+ * (src/metrics/views.ts), so the home page's watch-list card — default thresholds for nearly every reader — counts
+ * a few groups instead of evaluating ten conditions and twelve aggregates per filter change (most of that cost is
+ * planning them in DuckDB-WASM, not scanning). null when a rule has no `flagged` condition.
+ */
+export const DEFAULT_FLAGS_SQL: string | null = FLAG_RULES.every((r) => r.flagged)
+  ? FLAG_RULES.map((r, i) => `(CASE WHEN coalesce(${r.flagged!(thresholdFor(r, {}))}, false) THEN ${2 ** i} ELSE 0 END)`).join(' + ')
+  : null;
+
+/** flagSummary at the default thresholds: reports per combination of rules (default_flags), and the flagged units. */
+async function defaultFlagSummary(db: QueryClient, where: string): Promise<FlagSummary> {
+  const rows = await db.query<{ flags: number | null; reports: number; units: number; is_total: number }>(`SELECT default_flags AS flags,
+  CAST(count(*) AS INTEGER) AS reports,
+  CAST(count(DISTINCT watch_unit_no) FILTER (WHERE default_flags <> 0) AS INTEGER) AS units,
+  CAST(grouping(default_flags) AS INTEGER) AS is_total
+FROM report_flags r WHERE ${where}
+GROUP BY GROUPING SETS ((default_flags), ())`);
+  const groups = rows.filter((g) => Number(g.is_total) === 0 && Number(g.flags) !== 0);
+  const reportsWith = (bit: number) => groups.reduce((n, g) => n + (Number(g.flags) & bit ? Number(g.reports) : 0), 0);
+  return {
+    reports: groups.reduce((n, g) => n + Number(g.reports), 0),
+    units: Number(rows.find((g) => Number(g.is_total) === 1)?.units ?? 0),
+    byRule: FLAG_RULES.map((r, i) => ({ rule: r.id, reports: reportsWith(2 ** i) })),
+  };
+}
+
+/**
  * The watch list counted in SQL (what the home page's card shows): the same rules as `flags`, but only counts come
  * back instead of every flag row (hundreds of thousands at national scale). When every rule has `flagged`, one
  * scan of the per-report table report_flags answers it; else every rule's `sql` runs.
  */
 export async function flagSummary(db: QueryClient, f: Filters, thresholds: Thresholds): Promise<FlagSummary> {
   const where = whereClause(f, 'r');
+  if (DEFAULT_FLAGS_SQL && FLAG_RULES.every((r) => thresholdFor(r, thresholds) === thresholdFor(r, {}))) {
+    return defaultFlagSummary(db, where);
+  }
   const preds = FLAG_RULES.map((r) => r.flagged?.(thresholdFor(r, thresholds)) ?? null);
   if (preds.every((p): p is string => p !== null)) {
     // One scan of report_flags (one row per report, src/metrics/views.ts).

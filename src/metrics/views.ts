@@ -34,6 +34,7 @@
 import type { QueryClient } from '../db/client';
 import { PROBLEM_CATEGORIES, SANGONG_CATEGORIES } from '../model/report';
 import { lit } from './filters';
+import { DEFAULT_FLAGS_SQL } from './flags';
 
 /** `CAST(expr AS VARCHAR) AS alias`: DECIMAL out of DuckDB without losing the scale. */
 export function dec(expr: string, alias: string): string {
@@ -70,7 +71,8 @@ export const VIEW_NAMES = ['report_unit', 'sangong_long', 'unit_year'] as const;
  *                       and its integer key watch_unit_no,
  *                       execution_rate, adjustment (computed, else stated), score, problem_count, failed_checks,
  *                       min_line_rate, max_sangong_control (rows with budget > 0), max_sangong_total_yoy,
- *                       missed_indicators, has_sangong, has_indicators.
+ *                       missed_indicators, has_sangong, has_indicators, and default_flags (bit i set when
+ *                       FLAG_RULES[i] flags the report at its default threshold; read by flagSummary).
  */
 export const DERIVED_TABLE_NAMES = ['sangong_unit', 'sangong_cube', 'problem_cat_report', 'problem_cube', 'line_rate', 'indicator_missed', 'report_flags'] as const;
 
@@ -237,7 +239,9 @@ FROM budget_lines WHERE scope <> 'total'`;
 const INDICATOR_MISSED = `CREATE OR REPLACE TABLE indicator_missed AS
 SELECT report_id, count(*) AS missed FROM indicators WHERE weight > 0 AND score < weight * 0.6 GROUP BY report_id`;
 
+// default_flags: the rules' outcomes at their default thresholds, one bit per rule (./flags.ts DEFAULT_FLAGS_SQL).
 const REPORT_FLAGS = `CREATE OR REPLACE TABLE report_flags AS
+SELECT r.*, ${DEFAULT_FLAGS_SQL ?? 'CAST(NULL AS INTEGER)'} AS default_flags FROM (
 SELECT r.report_id, r.fiscal_year, r.province, r.prefecture, r.county, r.level, r.sector, r.kind,
   coalesce(r.province, '') || '|' || coalesce(r.prefecture, '') || '|' || coalesce(r.county, '') || '|'
     || coalesce(nullif(trim(r.department_name), ''), '#' || r.report_id) AS watch_unit,
@@ -256,6 +260,7 @@ LEFT JOIN (SELECT report_id, max(control_rate) FILTER (WHERE budget > 0) AS max_
 LEFT JOIN indicator_missed m ON m.report_id = r.report_id
 LEFT JOIN (SELECT DISTINCT report_id FROM sangong) hs ON hs.report_id = r.report_id
 LEFT JOIN (SELECT DISTINCT report_id FROM indicators) hi ON hi.report_id = r.report_id
+) r
 ORDER BY r.fiscal_year NULLS LAST, r.province NULLS LAST, r.report_id`;
 
 /**

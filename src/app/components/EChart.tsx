@@ -72,6 +72,19 @@ function withAria(option: EChartsOption, label: string, lang: Lang): EChartsOpti
   return { ...option, aria: { enabled: true, label: { enabled: true, general: { withTitle: intro, withoutTitle: intro } } } } as EChartsOption;
 }
 
+/**
+ * The tooltip lives in the chart's own element, as by default — but named explicitly. Without a container, ECharts'
+ * HTML tooltip calls getComputedStyle on the chart element at every setOption to decide whether to make it
+ * position: relative, forcing a style recalculation in the middle of the commit, once per chart per filter change.
+ * The element is position: relative already (see the style below).
+ */
+const inChart = (dom: HTMLElement) => dom;
+function withTooltipInChart(option: EChartsOption): EChartsOption {
+  const tip = option.tooltip;
+  if (!tip) return option;
+  return { ...option, tooltip: Array.isArray(tip) ? tip.map((x) => ({ ...x, appendTo: inChart })) : { ...tip, appendTo: inChart } } as EChartsOption;
+}
+
 export function EChart({ option, height = 320, label, onClick, lang = 'zh', theme = 'light' }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -94,7 +107,7 @@ export function EChart({ option, height = 320, label, onClick, lang = 'zh', them
 
   useLayoutEffect(() => {
     const themed = theme === 'dark' ? darkOption(option) : option;
-    const o = withAria(lang === 'en' ? englishFonts(themed) : themed, label, lang);
+    const o = withTooltipInChart(withAria(lang === 'en' ? englishFonts(themed) : themed, label, lang));
     chart.current?.setOption(o, { replaceMerge: REPLACED, lazyUpdate: false });
   }, [option, label, lang, theme]);
 
@@ -104,7 +117,7 @@ export function EChart({ option, height = 320, label, onClick, lang = 'zh', them
       className={`echart${onClick ? ' clickable' : ''}`}
       role="img"
       aria-label={label}
-      style={{ height, width: '100%' }}
+      style={{ height, width: '100%', position: 'relative' }}
     />
   );
 }

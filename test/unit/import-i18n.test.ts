@@ -140,7 +140,7 @@ describe('corrections and blocked reports', () => {
       null,
       `Already in the dataset (report ID ${'b'.repeat(16)}); it will not be added twice`,
       `Same content as a.txt (report ID ${'a'.repeat(16)}); only one is added`,
-      'Invalid input in 1 field(s); correct it first',
+      'Invalid input in 1 field; correct it first',
     ]);
     expect(en[3]!.invalid[0]!.message).not.toMatch(CJK);
     // the corrected report is the same object in both languages (computed once per item)

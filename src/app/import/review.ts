@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 import type { Report, ReportKind } from '../../model/report';
 import type { Lang } from '../i18n/labels';
 import { t } from '../i18n/messages';
+import { tn } from '../i18n/plural';
 import { applyCorrections, parseCorrection, type CorrectionRecord, type Edits, type MoneyField } from './corrections';
 import { ExtractQueue, type ExtractStatus } from './extract-client';
 import { unsupportedReason } from './messages-zh';
@@ -91,7 +92,7 @@ export function reviewAll(items: readonly ReviewItem[], existingIds: ReadonlySet
     if (item.added) blocked = null;
     else if (existingIds.has(original.id)) blocked = t(lang, 'rc.blocked.existing', { id: original.id });
     else if (dupOf !== undefined) blocked = t(lang, 'rc.blocked.dup', { file: dupOf, id: original.id });
-    else if (invalid.length) blocked = t(lang, 'rc.blocked.invalid', { n: invalid.length });
+    else if (invalid.length) blocked = tn(lang, 'rc.blocked.invalid', { n: invalid.length });
     if (!item.added && dupOf === undefined) firstById.set(original.id, item.name);
     out.push({ item, original, report, records, invalid, blocked });
   }

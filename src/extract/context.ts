@@ -6,6 +6,7 @@
 import type { AmountUnit, Provenance, Warning } from '../model/report';
 import { quoteAround, toOriginalSpan, type NormalizedText } from './text/normalize';
 import { tableCells, type Cell } from './fields/table-cells';
+import { unitHints } from './text/numbers';
 
 export class ExtractContext {
   readonly provenance: Provenance[] = [];
@@ -26,7 +27,26 @@ export class ExtractContext {
     return (this.cellCache ??= tableCells(this.n.text));
   }
 
-  /** Records where `field` came from: normalized span [start, end). */
+  private hintCache: { index: number; unit: AmountUnit }[] | null = null;
+  /**
+   * The unit of the nearest declaration ("单位：万元", "（元）") before normalized offset `pos`, or null when none
+   * precedes it. A figure belongs to the caption above it, not to the last caption of the document: an appendix
+   * "单位：元" must not turn an earlier table in 万元 into yuan.
+   */
+  unitBefore(pos: number): AmountUnit | null {
+    const hints = (this.hintCache ??= unitHints(this.n.text));
+    let unit: AmountUnit | null = null;
+    for (const h of hints) {
+      if (h.index >= pos) break;
+      unit = h.unit;
+    }
+    return unit;
+  }
+
+  /**
+   * Records where `field` came from: normalized span [start, end). `extra.raw` is the figure as the extractor read
+   * it (normalized text); the provenance keeps it as printed in the file ("3475. 09", "１６.７７％"), like `quote`.
+   */
   cite(field: string, start: number, end: number, extra: { raw?: string; unit?: AmountUnit | null } = {}): void {
     if (start < 0 || end < start) return;
     const span = toOriginalSpan(this.n, start, end);
@@ -37,9 +57,20 @@ export class ExtractContext {
       end: span.end,
       quote: quoteAround(this.n, start, end),
     };
-    if (extra.raw !== undefined) p.raw = extra.raw;
+    if (extra.raw !== undefined) p.raw = this.printed(extra.raw, start, end);
     if (extra.unit) p.unit = extra.unit;
     this.provenance.push(p);
+  }
+
+  /**
+   * The original text of `raw` where it sits inside normalized span [start, end) — through the same offset map as
+   * the provenance offsets and quote; the whole span's original text when the extractor's `raw` is not in it.
+   */
+  private printed(raw: string, start: number, end: number): string {
+    const at = raw ? this.n.text.slice(start, end).indexOf(raw) : -1;
+    const [s, e] = at < 0 ? [start, end] : [start + at, start + at + raw.length];
+    const span = toOriginalSpan(this.n, s, e);
+    return this.n.original.slice(span.start, span.end);
   }
 
   warn(field: string, message: string): void {

@@ -11,6 +11,7 @@ import { findProblems } from '../../src/extract/problems/find';
 import { TAXONOMY } from '../../src/extract/problems/taxonomy';
 import { normalizeText } from '../../src/extract/text/normalize';
 import { PROBLEM_CATEGORIES, type ProblemCategory } from '../../src/model/report';
+import { extractText } from './helpers/extract-text';
 
 describe('taxonomy', () => {
   it('has the fifteen categories in display order, each labelled and with patterns', () => {
@@ -298,5 +299,62 @@ describe('findProblems: combined sections', () => {
     const ps = findProblems(text);
     expect(ps.map((p) => p.text.split('\n')[0])).toEqual(['(一)项目管理存在不足', '(二)资金拨付较晚']);
     expect(ps.map((p) => p.categories)).toEqual([['project_delay'], ['late_disbursement']]);
+  });
+});
+
+describe('findProblems: inline enumerations', () => {
+  const items = ['预算编制不够精准，年中追加较多；', '部分项目支出进度缓慢；', '绩效目标设置不够细化。'];
+  const categories = [['budget_preparation'], ['slow_execution'], ['weak_targets']];
+  const markers: [string, string[]][] = [
+    ['一是 二是 三是', ['一是', '二是', '三是']],
+    ['(一)(二)(三)', ['(一)', '(二)', '(三)']],
+    ['1. 2. 3.', ['1.', '2.', '3.']],
+    ['第一，第二，第三，', ['第一，', '第二，', '第三，']],
+    ['其一 其二 其三', ['其一', '其二', '其三']],
+  ];
+  for (const [name, marks] of markers) {
+    it(`"存在的问题：${name}…" on one line is three problems, each with its own text and categories`, () => {
+      const listed = items.map((t, i) => marks[i] + t);
+      const text = `三、存在的问题：${listed.join('')}\n四、下一步改进措施\n加强预算编制。`;
+      const ps = findProblems(text);
+      expect(ps.map((p) => p.text)).toEqual(listed);
+      expect(ps.map((p) => p.categories)).toEqual(categories);
+      for (const p of ps) expect(text.slice(p.start, p.end)).toBe(p.text);
+    });
+  }
+
+  it('each item cites its own span of the original text (full-width markers and digits)', () => {
+    const original = '某县文旅局2023年度部门整体支出绩效自评报告\n存在问题：（一）预算编制不够精准，年中追加较多；（二）部分项目支出进度缓慢；（三）绩效目标设置不够细化。\n';
+    const r = extractText(original);
+    expect(r.problems.map((p) => p.categories)).toEqual(categories);
+    const cited = r.problems.map((_, i) => r.provenance.find((p) => p.field === `problems[${i}]`)!);
+    expect(cited.map((p) => original.slice(p.start, p.end))).toEqual([
+      '（一）预算编制不够精准，年中追加较多；',
+      '（二）部分项目支出进度缓慢；',
+      '（三）绩效目标设置不够细化。',
+    ]);
+  });
+
+  it('a list with one item per line is still one problem per line, also when one line holds two items', () => {
+    const text = '三、存在的问题\n一是预算编制不够精准；二是部分项目支出进度缓慢；\n三是绩效目标设置不够细化。\n四、改进措施\n加强管理。';
+    expect(findProblems(text).map((p) => p.text)).toEqual(['一是预算编制不够精准；', '二是部分项目支出进度缓慢；', '三是绩效目标设置不够细化。']);
+  });
+
+  it('a lead-in that names a problem is a heading: it stays one problem with its inline list', () => {
+    const text = '存在问题：预算编制不够精准，主要表现在：一是年中追加较多；二是测算依据不充分。\n改进措施：加强测算。';
+    const ps = findProblems(text);
+    expect(ps.map((p) => p.text)).toEqual(['预算编制不够精准，主要表现在：一是年中追加较多；二是测算依据不充分。']);
+    expect(ps.map((p) => p.categories)).toEqual([['budget_preparation']]);
+  });
+
+  it('"一是" inside a word, "第一批", "其一级" and figures such as "1.5" or "1、2号" do not split an item', () => {
+    const text =
+      '存在问题：一是预算标准不统一是年中追加较多的原因之一是实情，第一批资金1.5万元、1、2号仓库经费未拨付到位，其一级指标不够细化；二是部分项目支出进度缓慢。\n改进措施：加快支出。';
+    const ps = findProblems(text);
+    expect(ps.map((p) => p.text)).toEqual([
+      '一是预算标准不统一是年中追加较多的原因之一是实情，第一批资金1.5万元、1、2号仓库经费未拨付到位，其一级指标不够细化；',
+      '二是部分项目支出进度缓慢。',
+    ]);
+    expect(ps.map((p) => p.categories)).toEqual([['budget_preparation', 'late_disbursement', 'weak_targets'], ['slow_execution']]);
   });
 });

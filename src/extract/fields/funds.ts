@@ -12,7 +12,7 @@ import { sum } from '../../money/decimal';
 import type { ExtractContext } from '../context';
 import { findUnitHint, parseAmount, parsePercent } from '../text/numbers';
 import { categoryOf, readHeader } from './sangong';
-import { amountOf, plainNumberOf, rateOf, stripRowPrefix, valuesAfter, type Cell } from './table-cells';
+import { amountOf, plainNumberOf, rateOf, rowValuesAfter, stripRowPrefix, type Cell } from './table-cells';
 
 export interface FundsResult {
   initial: string | null;
@@ -57,6 +57,7 @@ export function extractFunds(ctx: ExtractContext, defaultUnit: AmountUnit, fisca
   ctx.guard('lines', undefined, () => readNarrativeLines(ctx, res));
   ctx.guard('lines', undefined, () => readYearColumnLines(ctx, defaultUnit, res, fiscalYear));
   ctx.guard('budget', undefined, () => readNarrativeTotals(ctx, res));
+  ctx.guard('budget', undefined, () => readNarrativeRates(ctx, res));
   return res;
 }
 
@@ -73,7 +74,9 @@ function readFundsBlock(ctx: ExtractContext, cells: Cell[], unit: AmountUnit, re
       else if (columns.length >= 3 && !/^\(?万?元\)?$|^\(?%\)?$/.test(t)) break;
     }
     if (!columns.includes('adjusted') || !columns.includes('actual')) continue;
-    const blockUnit = findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 300), cells[i]!.start)) ?? unit;
+    // The caption above the table or the header cells themselves ("年初预算数（元）"); the last hint is the nearest.
+    const blockUnit =
+      findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 300), cells[j - 1]!.end)) ?? ctx.unitBefore(cells[i]!.start) ?? unit;
     const rows = readBlockRows(ctx, cells, j, columns, blockUnit);
     if (!rows.length) continue;
     const total = rows.find((r) => r.scope === 'total');
@@ -81,9 +84,10 @@ function readFundsBlock(ctx: ExtractContext, cells: Cell[], unit: AmountUnit, re
     // Template total rows of zeros while a sub-row holds the real numbers.
     if (total && isZeroRow(total) && parts.some((p) => !isZeroRow(p))) {
       ctx.warn('budget', `资金总额行全为 0，而分项有数：按分项合计计算总额`);
-      total.initial = sum(parts.map((p) => p.initial));
-      total.adjusted = sum(parts.map((p) => p.adjusted));
-      total.actual = sum(parts.map((p) => p.actual));
+      for (const col of ['initial', 'adjusted', 'actual'] as const) {
+        total[col] = sumColumn(ctx, parts, col);
+        citeParts(ctx, rows, total[col], col, `lines[${rows.indexOf(total)}].${col}`);
+      }
     }
     const top = total ?? (parts.length === 1 ? parts[0]! : null);
     if (top && res.adjusted === null && res.actual === null) {
@@ -95,9 +99,10 @@ function readFundsBlock(ctx: ExtractContext, cells: Cell[], unit: AmountUnit, re
       copyCites(ctx, `lines[${k}]`, 'budget');
     } else if (!top && parts.length > 1 && res.adjusted === null && res.actual === null) {
       // Sichuan's layout has no total row: the unit's funds are the sum of its fund sources.
-      res.initial = sum(parts.map((p) => p.initial));
-      res.adjusted = sum(parts.map((p) => p.adjusted));
-      res.actual = sum(parts.map((p) => p.actual));
+      for (const col of ['initial', 'adjusted', 'actual'] as const) {
+        res[col] = sumColumn(ctx, parts, col);
+        citeParts(ctx, parts, res[col], col, `budget.${col}`);
+      }
       ctx.warn('budget', `资金表没有合计行：总额按 ${parts.length} 个资金来源相加`);
     }
     res.lines.push(...rows);
@@ -110,11 +115,17 @@ function readBlockRows(ctx: ExtractContext, cells: Cell[], from: number, columns
   for (let i = from; i < Math.min(cells.length, from + 60); i++) {
     const label = stripRowPrefix(cells[i]!.text);
     const scope = ROW_LABELS.find(([re]) => re.test(label))?.[1];
+    // The block's own header printed again on the next page is not a new table: skip its cells.
+    if (HEADER_PATTERNS.some(([, re]) => re.test(label))) continue;
+    // The funds block ends where the next table starts (its caption or header, e.g. a 三公 table whose "合计" row
+    // would otherwise be read as a second funds total); a second total row is such a table's too.
+    if (rows.length && (/三公|情况表|明细表|单位[:：]/.test(label) || readHeader(cells, i))) break;
+    if (scope === 'total' && rows.some((r) => r.scope === 'total')) break;
     if (!scope) {
       if (rows.length && /指标|目标|绩效/.test(label)) break;
       continue;
     }
-    const vals = valuesAfter(cells, i, columns.length);
+    const { values: vals, last } = rowValuesAfter(ctx.text, cells, i, columns.length);
     if (vals.length < 2) continue;
     const line: BudgetLine = { name: label, scope, initial: null, adjusted: null, actual: null, statedRate: null };
     const k = rows.length;
@@ -136,10 +147,41 @@ function readBlockRows(ctx: ExtractContext, cells: Cell[], from: number, columns
     });
     if (line.initial === null && line.adjusted === null && line.actual === null) continue;
     rows.push(line);
-    i += vals.length;
+    i = last;
   }
   // Line indexes above are relative to this block; shift their citations to absolute positions.
   return rows;
+}
+
+const COLUMN_ZH = { initial: '年初预算数', adjusted: '全年(调整后)预算数', actual: '执行数' } as const;
+
+/**
+ * A total built from the fund-source rows. A row that has figures but a blank cell in this column makes the sum
+ * unknowable: adding the other rows would understate it (and fake an execution rate far above 100%), so the
+ * total stays empty and the warning names the column and the row.
+ */
+function sumColumn(ctx: ExtractContext, parts: BudgetLine[], col: 'initial' | 'adjusted' | 'actual'): string | null {
+  const blank = parts.filter((p) => p[col] === null && !isZeroRow(p));
+  if (blank.length) {
+    ctx.warn(`budget.${col}`, `“${blank.map((p) => p.name).join('、')}”的${COLUMN_ZH[col]}为空：无法按分项合计${COLUMN_ZH[col]}`);
+    return null;
+  }
+  return sum(parts.map((p) => p[col]));
+}
+
+/**
+ * Provenance of a total computed from the part rows: one entry per cell that was added up, replacing whatever
+ * `field` cited before (a template total row's own "0" cells would otherwise be quoted next to the real total).
+ * `rows` are the block's rows in citation order (lines[k] = rows[k]); the total row itself has scope 'total'.
+ */
+function citeParts(ctx: ExtractContext, rows: BudgetLine[], value: string | null, col: 'initial' | 'adjusted' | 'actual', field: string): void {
+  const own = ctx.provenance.filter((p) => p.field === field);
+  for (const p of own) ctx.provenance.splice(ctx.provenance.indexOf(p), 1);
+  if (value === null) return;
+  rows.forEach((r, k) => {
+    if (r.scope === 'total') return;
+    for (const p of ctx.provenance.filter((x) => x.field === `lines[${k}].${col}`)) ctx.provenance.push({ ...p, field });
+  });
 }
 
 function isZeroRow(l: BudgetLine): boolean {
@@ -181,7 +223,7 @@ function readLabelledCells(ctx: ExtractContext, cells: Cell[], unit: AmountUnit,
           break;
         }
       } else {
-        const a = /%$/.test(t) ? null : parseAmount(t, unit);
+        const a = /%$/.test(t) ? null : parseAmount(t, ctx.unitBefore(c.start) ?? unit);
         if (a) {
           res[spec.field] = a.wan;
           ctx.cite(`budget.${spec.field}`, c.start, c.end, { raw: a.raw, unit: a.unit });
@@ -211,6 +253,15 @@ function readInlineBreakdown(ctx: ExtractContext, res: FundsResult): void {
 }
 
 const AMOUNT = '([\\d,]+(?:\\.\\d+)?)\\s*(万\\s*元|亿\\s*元|元)';
+
+/**
+ * Offset (in `matched`) just past the unit of an AMOUNT match: the cited figure runs from its number over any space
+ * to its unit ("40.27 万元"), so provenance offsets, quote and raw cover the whole figure as printed.
+ */
+function amountEnd(matched: string, num: string, unit: string): number {
+  const numAt = matched.lastIndexOf(num);
+  return matched.indexOf(unit, numAt + num.length) + unit.length;
+}
 const NARRATIVE_LABELS: { col: 'initial' | 'adjusted' | 'actual' | 'rate'; re: RegExp }[] = [
   { col: 'initial', re: new RegExp(`年初预算(?:数|安排)?(?:为|是)?\\s*${AMOUNT}`, 'g') },
   { col: 'adjusted', re: new RegExp(`(?:全年预算(?:数|资金)?|调整后预算(?:数)?)(?:为|是)?\\s*${AMOUNT}`, 'g') },
@@ -236,13 +287,17 @@ function readNarrativeLines(ctx: ExtractContext, res: FundsResult): void {
         if (r) found.push({ col, start: at, end: at + raw.length + 1, raw: `${raw}%`, value: r });
       } else {
         const a = parseAmount(`${raw}${m[2]!.replace(/\s+/g, '')}`);
-        if (a) found.push({ col, start: at, end: at + raw.length + m[2]!.length, raw: a.raw, unit: a.unit, value: a.wan });
+        if (a) found.push({ col, start: at, end: s.start + m.index + amountEnd(m[0], raw, m[2]!), raw: a.raw, unit: a.unit, value: a.wan });
       }
     }
     // Two money figures make a budget line; a rate alone with one amount is usually a sample or a share.
     const money = found.filter((f) => f.col !== 'rate');
     if (money.length < 2) continue;
     const firstLabelAt = Math.min(...NARRATIVE_LABELS.map(({ re }) => (re.lastIndex = 0, re.exec(body)?.index ?? Infinity)));
+    if (isWholeUnit(body, firstLabelAt)) {
+      fillTotals(ctx, res, found);
+      continue;
+    }
     const name = lineName(body, firstLabelAt);
     if (!name) continue;
     const k = res.lines.length;
@@ -261,6 +316,66 @@ function readNarrativeLines(ctx: ExtractContext, res: FundsResult): void {
       ctx.cite(`lines[${k}].${field}`, f.start, f.end, { raw: f.raw, unit: f.unit ?? null });
     }
     res.lines.push(line);
+  }
+}
+
+/**
+ * "部门年初预算3475.09万元，调整后预算4124.28万元，实际支出3229.91万元" or "2023年度，我局年初预算…": the subject is
+ * the unit itself (nothing, or only the unit's pronoun, before the first figure label), so the figures are its
+ * totals, not a budget line. "其中，…" is a part, never the whole.
+ */
+function isWholeUnit(body: string, labelAt: number): boolean {
+  const head = body
+    .slice(0, labelAt)
+    .replace(/^.*?\d{4}\s*年度?/, '')
+    .replace(/^\s*(\d+[)）、.．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)\s*/, '')
+    .replace(/[，,:：\s]/g, '');
+  return /^(我(厅|局|委|办|院|会|中心|单位|部门)|本?部门(整体)?|本?单位|整体)?$/.test(head);
+}
+
+const STATED_RATES: { field: 'statedExecutionRate' | 'statedAdjustmentRate'; re: RegExp }[] = [
+  { field: 'statedExecutionRate', re: /(?:预算执行率|预算完成率)(?:为|是|达|达到)?\s*(\d+(?:\.\d+)?%)/g },
+  { field: 'statedAdjustmentRate', re: /预算调整率(?:为|是|达|达到)?\s*(\d+(?:\.\d+)?%)/g },
+];
+
+/**
+ * "预算执行率为100%，预算调整率为16.77%" stated for the unit as a whole (nothing but the unit before the label in its
+ * sentence). A rate that follows a project's figures in the same sentence is that project's, not the unit's.
+ */
+function readNarrativeRates(ctx: ExtractContext, res: FundsResult): void {
+  const text = ctx.text;
+  for (const { field, re } of STATED_RATES) {
+    if (res[field] !== null) continue;
+    for (const s of sentences(text)) {
+      const body = text.slice(s.start, s.end);
+      re.lastIndex = 0;
+      const m = re.exec(body);
+      if (!m) continue;
+      // Other unit-level rates stated just before ("预算执行率为100%，预算调整率为…") do not change the subject.
+      const head = body.slice(0, m.index).replace(/(?:预算)?(?:执行|完成|调整)率(?:为|是|达|达到)?\s*\d+(?:\.\d+)?%[，,]?/g, '');
+      if (!isWholeUnit(head, head.length)) continue;
+      const r = parsePercent(m[1]!);
+      if (!r) continue;
+      res[field] = r;
+      const at = s.start + m.index + m[0].length - m[1]!.length;
+      ctx.cite(`budget.${field}`, at, at + m[1]!.length, { raw: m[1]! });
+      break;
+    }
+  }
+}
+
+/** Narrative totals of the unit: used only when no table or labelled cell gave any (tables are more reliable). */
+function fillTotals(
+  ctx: ExtractContext,
+  res: FundsResult,
+  found: { col: string; start: number; end: number; raw: string; unit?: AmountUnit; value: string }[],
+): void {
+  if (res.initial !== null || res.adjusted !== null || res.actual !== null) return;
+  for (const f of found) {
+    const field = f.col === 'rate' ? 'statedExecutionRate' : (f.col as 'initial' | 'adjusted' | 'actual');
+    if (res[field] !== null) continue;
+    res[field] = f.value;
+    ctx.cite(`budget.${field}`, f.start, f.end, { raw: f.raw, unit: f.unit ?? null });
   }
 }
 
@@ -296,6 +411,8 @@ function readYearColumnLines(ctx: ExtractContext, unit: AmountUnit, res: FundsRe
     const header = readHeader(cells, i);
     if (!header || !header.columns.some((c) => c.year !== null)) continue;
     const { columns, end } = header;
+    const tableUnit =
+      findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 300), cells[end - 1]!.end)) ?? ctx.unitBefore(cells[i]!.start) ?? unit;
     // Rows after a "本级专项资金（一个专项一行）" heading are individual projects, until the next expenditure heading.
     let inProjects = false;
     for (let j = end; j < cells.length; j++) {
@@ -304,7 +421,7 @@ function readYearColumnLines(ctx: ExtractContext, unit: AmountUnit, res: FundsRe
       if (/^(公用经费|人员经费|基本支出|项目支出)/.test(label)) inProjects = false;
       if (cells[j]!.text.length > 40 || /^(说明|注)/.test(label)) break;
       if (!/[\u4e00-\u9fa5]/.test(label) || categoryOf(cells[j]!.text) || NOT_A_LINE.test(label)) continue;
-      const vals = valuesAfter(cells, j, columns.length);
+      const { values: vals, last } = rowValuesAfter(ctx.text, cells, j, columns.length);
       if (vals.length < columns.length) continue;
       const scope: LineScope = inProjects || (/项目|专项/.test(label) && !/^项目支出/.test(label) && !isHeading) ? 'project' : 'other';
       const line: BudgetLine = { name: label, scope, initial: null, adjusted: null, actual: null, statedRate: null };
@@ -312,7 +429,7 @@ function readYearColumnLines(ctx: ExtractContext, unit: AmountUnit, res: FundsRe
       vals.forEach((c, k) => {
         const col = columns[k]!;
         if ((col.year ?? fiscalYear) !== fiscalYear || (col.kind !== 'budget' && col.kind !== 'actual')) return;
-        const a = amountOf(c, unit);
+        const a = amountOf(c, tableUnit);
         if (!a) return;
         const field = col.kind === 'budget' ? 'adjusted' : 'actual';
         line[field] = a.wan;
@@ -335,7 +452,7 @@ function readYearColumnLines(ctx: ExtractContext, unit: AmountUnit, res: FundsRe
         res.lines.push(line);
         for (const [field, c, raw, u] of cites) ctx.cite(`lines[${k}].${field}`, c.start, c.end, { raw, unit: u });
       }
-      j += vals.length;
+      j = last;
     }
     return;
   }
@@ -349,9 +466,10 @@ function readNarrativeTotals(ctx: ExtractContext, res: FundsResult): void {
   if (m) {
     const a = parseAmount(`${m[1]}${m[2]}`);
     const at = m.index + m[0].indexOf(m[1]!);
+    const end = m.index + amountEnd(m[0], m[1]!, m[2]!);
     if (a && res.actual === null) {
       res.actual = a.wan;
-      ctx.cite('budget.actual', at, at + m[1]!.length + m[2]!.length, { raw: a.raw, unit: a.unit });
+      ctx.cite('budget.actual', at, end, { raw: a.raw, unit: a.unit });
     }
     const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 200).split(/[。\n]/)[0]!;
     const partRe = new RegExp(`(基本支出|项目支出|经营支出|上缴上级支出|对附属单位补助支出)\\s*${AMOUNT}`, 'g');
@@ -360,13 +478,13 @@ function readNarrativeTotals(ctx: ExtractContext, res: FundsResult): void {
       if (!pa) continue;
       const k = res.lines.length;
       res.lines.push({ name: p[1]!, scope: 'purpose', initial: null, adjusted: null, actual: pa.wan, statedRate: null });
-      const ps = m.index + m[0].length + p.index + p[0].indexOf(p[2]!);
-      ctx.cite(`lines[${k}].actual`, ps, ps + p[2]!.length + p[3]!.length, { raw: pa.raw, unit: pa.unit });
+      const tailAt = m.index + m[0].length + p.index;
+      ctx.cite(`lines[${k}].actual`, tailAt + p[0].indexOf(p[2]!), tailAt + amountEnd(p[0], p[2]!, p[3]!), { raw: pa.raw, unit: pa.unit });
     }
     if (a && res.actual === a.wan) {
       res.lines.unshift({ name: '本年支出合计', scope: 'total', initial: null, adjusted: null, actual: a.wan, statedRate: null });
       shiftLineCites(ctx, 0);
-      ctx.cite('lines[0].actual', at, at + m[1]!.length + m[2]!.length, { raw: a.raw, unit: a.unit });
+      ctx.cite('lines[0].actual', at, end, { raw: a.raw, unit: a.unit });
     }
   }
   if (res.adjusted === null) {
@@ -376,7 +494,7 @@ function readNarrativeTotals(ctx: ExtractContext, res: FundsResult): void {
       if (a) {
         res.adjusted = a.wan;
         const at = total.index + total[0].indexOf(total[1]!);
-        ctx.cite('budget.adjusted', at, at + total[1]!.length + total[2]!.length, { raw: a.raw, unit: a.unit });
+        ctx.cite('budget.adjusted', at, total.index + amountEnd(total[0], total[1]!, total[2]!), { raw: a.raw, unit: a.unit });
       }
     }
   }

@@ -2,7 +2,8 @@
  * Performance indicators (一级 › 二级 › 三级 with target, actual, weight, score, deviation reason).
  *
  * The header tells how many cells stand between the 三级 name and 分值 (2 in the national layout: 年度指标值,
- * 实际完成值; 4 in Yunnan's: 指标性质, 指标值, 度量单位, 实际完成值). A row is then recognised by its shape:
+ * 实际完成值; 4 in Yunnan's: 指标性质, 指标值, 度量单位, 实际完成值; none in Hunan / Anhui department sheets) and
+ * what each holds. A row is then recognised by its shape:
  * a name, that many cells, and two numbers (weight, score). Targets and actual values may be text ("优",
  * "部分项目2024年年初完成"), so the numeric weight/score pair is the anchor, not the values.
  * A report without such a table may list key indicators in a task table instead (./task-indicators.ts).
@@ -18,35 +19,84 @@ const LEVEL2 =
   /^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|预算编制|预算执行|资金管理|财务管理|资产管理|项目管理|人员管理|制度管理|经济|社会|生态|可持续)(指标)?$/;
 const HEADER_L3 = /^三级指标$/;
 const HEADER_WEIGHT = /^(分值|权重)/;
+const HEADER_AFTER_WEIGHT = /^(得分|偏差原因|分析|改进措施|及|偏差原因分析及改进措施)/;
+/** The first cell of a header row, when the header is printed again at the top of the next page. */
+const HEADER_REPEAT = /^(绩效指标|一级指标|二级指标|三级指标)$/;
+
+/**
+ * What a column between 三级指标 and 分值 holds. Named columns are placed by name, so Yunnan's 指标性质 / 指标值 /
+ * 度量单位 all go into the target and a 评分标准 text column is not taken for a value; unnamed ones ('?') keep the
+ * positional rule (the last is the actual value, the others the target).
+ */
+type Role = 'target' | 'actual' | 'skip' | '?';
+const ROLES: [RegExp, Role][] = [
+  [/实际|完成值|完成情况/, 'actual'],
+  [/指标性质|指标值|目标值|预期目标|年度目标|度量单位|计量单位/, 'target'],
+  [/指标解释|指标说明|评分标准|评分细则|评分方法|计分方法|评价标准|考核内容/, 'skip'],
+];
+
+interface Header {
+  roles: Role[];
+  /** Whether the table has a 偏差原因 column: without one, a text cell after a row is the next group's label. */
+  hasDeviation: boolean;
+  /** Index of the first cell after the header. */
+  start: number;
+}
+
+/** The indicator header whose 三级指标 cell is cells[h]: the columns up to 分值, then 得分 / 偏差原因. */
+function readIndicatorHeader(cells: Cell[], h: number): Header | null {
+  if (!HEADER_L3.test(compact(cells[h]!.text))) return null;
+  let w = h + 1;
+  while (w < Math.min(cells.length, h + 8) && !HEADER_WEIGHT.test(compact(cells[w]!.text))) w++;
+  if (w >= cells.length || !HEADER_WEIGHT.test(compact(cells[w]!.text))) return null;
+  // Zero columns between is allowed (三级指标 | 分值 | 得分): the Hunan / Anhui department sheets that score
+  // 投入 / 过程 / 产出 / 效益 have no target or actual columns. More than 6 is not an indicator header.
+  if (w - h - 1 > 6) return null;
+  const roles = cells.slice(h + 1, w).map((c) => ROLES.find(([re]) => re.test(compact(c.text)))?.[1] ?? '?');
+  let start = w + 1;
+  let hasDeviation = false;
+  for (; start < cells.length && HEADER_AFTER_WEIGHT.test(compact(cells[start]!.text)); start++) {
+    if (/偏差|原因|改进措施/.test(compact(cells[start]!.text))) hasDeviation = true;
+  }
+  return { roles, hasDeviation, start };
+}
 
 export function extractIndicators(ctx: ExtractContext): Indicator[] {
   const out: Indicator[] = [];
   const cells = ctx.cells();
   for (let h = 0; h < cells.length; h++) {
-    if (!HEADER_L3.test(compact(cells[h]!.text))) continue;
-    // Count the value columns between 三级指标 and 分值.
-    let w = h + 1;
-    while (w < Math.min(cells.length, h + 8) && !HEADER_WEIGHT.test(compact(cells[w]!.text))) w++;
-    if (w >= cells.length || !HEADER_WEIGHT.test(compact(cells[w]!.text))) continue;
-    const between = w - h - 1;
-    if (between < 1 || between > 5) continue;
-    // Columns after 分值: 得分, then optionally 偏差原因.
-    let start = w + 1;
-    while (start < cells.length && /^(得分|偏差原因|分析|改进措施|及|偏差原因分析及改进措施)/.test(compact(cells[start]!.text))) start++;
-    readRows(ctx, cells, start, between, out);
-    h = start;
+    const header = readIndicatorHeader(cells, h);
+    if (!header) continue;
+    h = readRows(ctx, cells, header, out) - 1;
   }
   // No scored indicator table: the key indicators of a task table, when the report has one.
   return out.length ? out : extractTaskIndicators(ctx);
 }
 
-function readRows(ctx: ExtractContext, cells: Cell[], from: number, between: number, out: Indicator[]): void {
+/** Reads indicator rows from header.start; returns the index of the cell where the table ended. */
+function readRows(ctx: ExtractContext, cells: Cell[], header: Header, out: Indicator[]): number {
   let level1: string | null = null;
   let level2: string | null = null;
-  let i = from;
+  let { roles, hasDeviation } = header;
+  let between = roles.length;
+  let i = header.start;
   while (i < cells.length) {
     const t = compact(cells[i]!.text);
-    if (/^(总分|合计|总计)/.test(t) || /^(说明|注[:：]|附件)/.test(t)) return;
+    if (/^(总分|合计|总计)/.test(t) || /^(说明|注[:：]|附件)/.test(t)) return i;
+    if (isPageMarker(t)) {
+      i++;
+      continue;
+    }
+    // The header printed again on the next page: the table goes on, and so do its 一级 / 二级 groups.
+    if (HEADER_REPEAT.test(t)) {
+      const l3 = cells.slice(i, i + 4).findIndex((c) => HEADER_L3.test(compact(c.text)));
+      const again = l3 >= 0 ? readIndicatorHeader(cells, i + l3) : null;
+      if (!again) return i;
+      ({ roles, hasDeviation } = again);
+      between = roles.length;
+      i = again.start;
+      continue;
+    }
     if (LEVEL1.test(t)) {
       level1 = t.replace(/\(\d+分\)$/, '');
       i++;
@@ -62,28 +112,20 @@ function readRows(ctx: ExtractContext, cells: Cell[], from: number, between: num
     const weight = weightCell ? num(weightCell.text) : null;
     const score = scoreCell ? num(scoreCell.text) : null;
     if (weight === null || score === null || !isName(t)) {
+      // A group name the lists above do not know ("目标设置", "履职效能") right before a row: a new 二级 group.
+      if (isName(t) && t.length <= 12 && startsRow(cells, i + 1, between)) level2 = t;
       i++;
       continue;
     }
     const valueCells = cells.slice(i + 1, i + 1 + between);
     const k = out.length;
-    const ind: Indicator = {
-      level1,
-      level2,
-      level3: t,
-      target: valueCells.length >= 2 ? clean(valueCells[valueCells.length - 2]!.text) : null,
-      actual: clean(valueCells[valueCells.length - 1]!.text),
-      weight,
-      score,
-      deviation: null,
-    };
-    if (between >= 3) ind.target = valueCells.slice(0, -1).map((c) => clean(c.text)).filter(Boolean).join(' ');
+    const ind: Indicator = { level1, level2, level3: t, ...targetAndActual(valueCells, roles), weight, score, deviation: null };
     let next = i + between + 3;
     // A following text cell is the deviation reason unless it starts the next row (its own weight/score pair).
     const dev = cells[next];
-    if (dev && !LEVEL1.test(compact(dev.text)) && !LEVEL2.test(compact(dev.text)) && !startsRow(cells, next, between)) {
+    if (hasDeviation && dev && !LEVEL1.test(compact(dev.text)) && !LEVEL2.test(compact(dev.text)) && !startsRow(cells, next, between)) {
       const d = compact(dev.text);
-      if (d && !/^(总分|合计)/.test(d) && /[\u4e00-\u9fa5]/.test(d)) {
+      if (d && !/^(总分|合计)/.test(d) && !HEADER_REPEAT.test(d) && !isPageMarker(d) && /[\u4e00-\u9fa5]/.test(d)) {
         ind.deviation = dev.text.trim();
         next++;
       }
@@ -95,6 +137,25 @@ function readRows(ctx: ExtractContext, cells: Cell[], from: number, between: num
     if (valueCells.length) ctx.cite(`indicators[${k}].target`, valueCells[0]!.start, valueCells[valueCells.length - 1]!.end);
     i = next;
   }
+  return i;
+}
+
+/** Target and actual from the cells between the name and 分值, by the header's column roles. */
+function targetAndActual(valueCells: Cell[], roles: Role[]): { target: string | null; actual: string | null } {
+  if (!valueCells.length) return { target: null, actual: null };
+  if (roles.every((r) => r === '?')) {
+    // Unnamed columns: the last is the actual value, the ones before it make up the target.
+    const target = valueCells.slice(0, -1).map((c) => clean(c.text)).filter(Boolean).join(' ');
+    return { target: target || null, actual: clean(valueCells[valueCells.length - 1]!.text) };
+  }
+  const join = (role: Role) =>
+    valueCells.filter((_, k) => roles[k] === role).map((c) => clean(c.text)).filter(Boolean).join(' ') || null;
+  return { target: join('target'), actual: join('actual') };
+}
+
+/** "第 2 页", "第2页 共5页", "- 3 -", "2/5": page furniture left in the cell stream by a converter. */
+function isPageMarker(t: string): boolean {
+  return /^(第\d+页([,，/]?共\d+页)?|共\d+页(第\d+页)?|-\d+-|\d+\/\d+)$/.test(t);
 }
 
 function startsRow(cells: Cell[], i: number, between: number): boolean {

@@ -6,8 +6,9 @@
 import type { AmountUnit, SangongCategory, SangongLine } from '../../model/report';
 import Decimal from 'decimal.js';
 import { ExtractContext } from '../context';
+import { splitLines } from '../text/lines';
 import { findUnitHint, parseAmount } from '../text/numbers';
-import { amountOf, stripRowPrefix, valuesAfter, type Cell } from './table-cells';
+import { amountOf, rowValuesAfter, stripRowPrefix, valuesAfter, type Cell } from './table-cells';
 
 /** Category from a row label, most specific first. */
 const CATEGORY_LABELS: [SangongCategory, RegExp][] = [
@@ -86,7 +87,8 @@ function readTables(ctx: ExtractContext, fiscalYear: number | null, unit: Amount
     let headerCats = 0;
     while (end + headerCats < cells.length && categoryOf(cells[end + headerCats]!.text)) headerCats++;
     if (headerCats >= 3) continue;
-    const tableUnit = findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 200), cells[end - 1]!.end)) ?? unit;
+    const tableUnit =
+      findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 200), cells[end - 1]!.end)) ?? ctx.unitBefore(cells[i]!.start) ?? unit;
     let rowsRead = 0;
     let misses = 0;
     for (let j = end; j < cells.length && misses < 12; j++) {
@@ -98,7 +100,7 @@ function readTables(ctx: ExtractContext, fiscalYear: number | null, unit: Amount
         continue;
       }
       misses = 0;
-      const vals = valuesAfter(cells, j, columns.length);
+      const { values: vals, last } = rowValuesAfter(ctx.text, cells, j, columns.length);
       if (!vals.length) continue;
       vals.forEach((c, k) => {
         const col = columns[k]!;
@@ -115,7 +117,7 @@ function readTables(ctx: ExtractContext, fiscalYear: number | null, unit: Amount
         cites.push({ key, kind: col.kind, cell: c, raw: a.raw, unit: a.unit });
       });
       rowsRead++;
-      j += vals.length;
+      j = last;
     }
     i = end;
   }
@@ -162,34 +164,67 @@ export function readHeader(cells: Cell[], i: number): { columns: Column[]; end: 
   return { columns, end: j };
 }
 
-/** "2023年度三公经费预算支出数为214.00万元，决算支出数为169.46万元", possibly naming several years. */
+/** A 三公 category named in prose (the category words of CATEGORY_LABELS, loosely). */
+const CATEGORY_WORD = /出国|出境|公务接待|公务用车|公车|车辆(购置|运行)/;
+/** Clause separators; an ASCII comma between digits is a thousands separator ("128,500元"), not a clause break. */
+const CLAUSE_RE = /(?:[^，,；;]|(?<=\d),(?=\d{3}(?!\d)))+/g;
+
+/**
+ * "2023年度三公经费预算支出数为214.00万元，决算支出数为169.46万元", possibly naming several years, and the breakdown
+ * that often follows in sentences of its own ("其中：因公出国经费0万元；公务接待费决算4.20万元"). Within a paragraph a
+ * clause takes what it does not say from the last clause whose figure was read: its year, its kind (the breakdown
+ * of a 决算 figure is 决算 too) and its category ("预算数为20万元，决算数为16.4万元" — both the 三公 total). Clauses
+ * without a figure ("完成预算的82%") or with a comparison ("比年初预算减少21,500元") pass nothing on.
+ */
 function readNarrative(ctx: ExtractContext, fiscalYear: number | null): SangongLine[] {
   const out = new Map<string, SangongLine>();
   const text = ctx.text;
   const cites: Cite[] = [];
-  const re = /[^。\n]*三公[^。\n]*/g;
-  for (const s of text.matchAll(re)) {
+  for (const para of splitLines(text)) {
+    if (!/三公/.test(para.raw) && !CATEGORY_WORD.test(para.raw)) continue;
     let year = fiscalYear;
-    const clauseRe = /[^，,；;]+/g;
-    for (const c of s[0].matchAll(clauseRe)) {
-      const clause = c[0];
-      const y = /(\d{4})\s*年/.exec(clause);
-      if (y) year = Number(y[1]);
-      if (year === null) continue;
-      // "预算支出数" is a budget even though it says 支出; 决算 always means actual.
-      const kind = /决算|实际支出/.test(clause) ? 'actual' : /预算/.test(clause) ? 'budget' : /支出(数)?为/.test(clause) ? 'actual' : null;
-      const m = /([\d,]+(?:\.\d+)?)\s*(万元|亿元|元)/.exec(clause);
-      if (!kind || !m || /较|比|减少|增加|节约|下降|增长/.test(clause.slice(0, m.index))) continue;
-      const cat = categoryOf(clause.replace(/[\d,.]+\s*(万元|亿元|元).*$/, '').replace(/^.*?(因公出国|公务接待|公务用车|公车)/, '$1')) ?? 'total';
-      const a = parseAmount(`${m[1]}${m[2]}`);
-      if (!a) continue;
-      const key = `${year}|${cat}`;
-      const line = out.get(key) ?? { year, category: cat, budget: null, actual: null };
-      if (line[kind] !== null) continue;
-      line[kind] = a.wan;
-      out.set(key, line);
-      const at = s.index + c.index + m.index;
-      cites.push({ key, kind, cell: { text: m[0], start: at, end: at + m[0].length, line: 0 }, raw: a.raw, unit: a.unit });
+    let kind: 'budget' | 'actual' | null = null;
+    let cat: SangongCategory | null = null;
+    for (const s of para.raw.matchAll(/[^。]+/g)) {
+      if (!/三公/.test(s[0]) && !CATEGORY_WORD.test(s[0])) {
+        kind = cat = null; // another topic: its figures are not a 三公 breakdown
+        continue;
+      }
+      for (const c of s[0].matchAll(CLAUSE_RE)) {
+        const clause = c[0];
+        const y = /(\d{4})\s*年/.exec(clause);
+        if (y) year = Number(y[1]);
+        const m = /([\d,]+(?:\.\d+)?)\s*(万元|亿元|元)/.exec(clause);
+        if (!m || /较|比|减少|增加|节约|下降|增长/.test(clause.slice(0, m.index))) continue;
+        const head = clause.slice(0, m.index);
+        // "预算支出数" is a budget even though it says 支出; 决算 always means actual.
+        const stated = /决算|实际支出/.test(head) ? 'actual' : /预算/.test(head) ? 'budget' : /支出(数)?为/.test(head) ? 'actual' : null;
+        const subject = head
+          .replace(/^.*?(因公出国|出国|公务接待|公务用车|公车|车辆)/, '$1')
+          .replace(/(?:预算|决算|实际|支出|执行)*(?:数|金额)?(?:为|是|达|共)?\s*$/, '');
+        let named = categoryOf(subject) ?? (/三公/.test(head) ? 'total' : null);
+        // "公务用车运行维护费138.38万元(其中,公务用车购置费17.38万元,公务用车运行维护费121.00万元)": a figure
+        // broken down into purchase and operation is the vehicle total, whatever the sloppy name before it says.
+        const after = s[0].slice(c.index + m.index + m[0].length);
+        if ((named === 'vehicle_operation' || named === 'vehicle_purchase') && /^\s*[(（]\s*其中[^)）]*购置[^)）]*运行/.test(after)) named = 'vehicle';
+        const k: 'budget' | 'actual' | null = stated ?? kind;
+        // Only a clause with no subject of its own ("决算数为16.40万元") continues the previous one: "会议费支出3万元"
+        // in the same sentence is another expense, not more 三公.
+        const bare = subject.replace(/^\s*\d{4}\s*年度?/, '').replace(/^(其中|另|同时)[:：]?/, '').trim();
+        const category: SangongCategory | null = named ?? (bare === '' ? cat : null);
+        if (year === null || k === null || category === null) continue;
+        kind = k;
+        cat = category;
+        const a = parseAmount(`${m[1]}${m[2]}`);
+        if (!a) continue;
+        const key = `${year}|${category}`;
+        const line = out.get(key) ?? { year, category, budget: null, actual: null };
+        if (line[k] !== null) continue;
+        line[k] = a.wan;
+        out.set(key, line);
+        const at = para.start + s.index + c.index + m.index;
+        cites.push({ key, kind: k, cell: { text: m[0], start: at, end: at + m[0].length, line: 0 }, raw: a.raw, unit: a.unit });
+      }
     }
   }
   const lines = [...out.values()].sort((a, b) => a.year - b.year || order(a.category) - order(b.category));
@@ -237,7 +272,7 @@ function readHorizontal(ctx: ExtractContext, fiscalYear: number | null, unit: Am
     const groups = run.length >= 12 && hasBudget && hasActual ? 2 : run.length >= 6 ? 1 : 0;
     if (!groups) continue;
     const kinds: ('budget' | 'actual')[] = groups === 2 ? ['budget', 'actual'] : [hasActual && !hasBudget ? 'actual' : hasBudget && !hasActual ? 'budget' : 'actual'];
-    const tableUnit = findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 200), run[0]!.start)) ?? unit;
+    const tableUnit = findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 200), run[0]!.start)) ?? ctx.unitBefore(cells[i]!.start) ?? unit;
     const amounts = run.slice(0, groups * 6).map((c) => amountOf(c, tableUnit));
     const order = LEAF_ORDERS.find((o) => kinds.every((_, g) => addsUp(o, amounts.slice(g * 6, g * 6 + 6).map((a) => a?.wan ?? null))));
     if (!order) {

@@ -1,4 +1,4 @@
-/** Self-evaluation score and grade. Grade: stated ("自评为优秀") wins; else derived from the score band. */
+/** Self-evaluation score and grade. Grade: stated ("自评为优秀", "等级：良") wins; else derived from the score band. */
 import type { Grade } from '../../model/report';
 import type { ExtractContext } from '../context';
 
@@ -25,8 +25,8 @@ export function extractScore(ctx: ExtractContext): ScoreHit | null {
   const patterns: RegExp[] = [
     // "总分 100分 96分" — the second figure of the total row is the score.
     /总分[\s|]*(?:100(?:\.0+)?\s*分?)[\s|]+(\d{1,3}(?:\.\d{1,2})?)\s*分?/g,
-    // "自评得分97分", "综合得分为 88.5 分", "绩效自评得分：92分"
-    /(?:自评|综合|评价|绩效|最终|合计|总)(?:得分|分数|评分)\s*(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/g,
+    // "自评得分97分", "综合得分为 88.5 分", "绩效自评得分：92分", "自评总分为95.5分"
+    /(?:自评|综合|评价|绩效|最终|合计|总)(?:得分|分数|评分|总分)\s*(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/g,
     /(?:得分|评分)\s*(?:为|是|[:：])\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/g,
     /总分[\s|:：]*(\d{1,3}(?:\.\d{1,2})?)\s*分/g,
   ];
@@ -42,14 +42,33 @@ export function extractScore(ctx: ExtractContext): ScoreHit | null {
   return null;
 }
 
+/**
+ * How a report states its grade. Three forms, tried together so the first one in the text wins:
+ * - a grade label, with or without a prefix: "评价等级为优", "绩效评级 | 优", "自评等级\t良好", "等级：良" — the bare
+ *   label only at the start of a line or table cell, so "风险等级：中" in running text is not a grade;
+ * - a result: "自评为优秀", "评价结果：良好", "考核结论为合格";
+ * - a verb: "评定为良好等次".
+ */
+const GRADE_PREFIX = '(?:自评|评价|绩效|考核|综合|最终)';
+const GRADE_LABEL = `(?:${GRADE_PREFIX}|(?:^|(?<=[\\n\\t|]))[ ]*)(?:等级|评级|等次)[ \\t|:：]*(?:为|是)?[\\s|:：]*`;
+const RESULT_LABEL = `${GRADE_PREFIX}(?:结果|结论)?[ \\t]*(?:为|是|[:：|\\t])[ \\t|:：]*`;
+const GRADE_VERB = '评定(?:结果)?为?[ \\t]*';
+const GRADE_WORD = '优秀|优|良好|良|中等|中|合格|一般|较差|差|不合格';
+/** After the grade: a 等次/等级 suffix or anything but a Han character — "优化", "良好的", "中期", "差异" are words. */
+const AFTER_GRADE = '(?=[”"’」]?(?:等次|等级|档次|[^\\u4e00-\\u9fa5]|$))';
+const STATED_GRADE = new RegExp(`(?:${GRADE_LABEL}|${RESULT_LABEL}|${GRADE_VERB})[“"‘「]?(${GRADE_WORD})${AFTER_GRADE}`, 'g');
+/** "优/良/中/差", "优 | 良 | 中": a template listing the choices, not a grade. */
+const CHOICE_LIST = /^[”"’」]?[ \t|/／、]*(?:优|良|中|差|合格|不合格)/;
+
 export function extractStatedGrade(ctx: ExtractContext): GradeHit | null {
-  const re = /(?:自评|评价|绩效)(?:结果|等级|结论)?(?:为|是|[:：])\s*[“"]?(优秀|优|良好|良|中等|中|合格|一般|较差|差|不合格)[”"]?/g;
-  for (const m of ctx.text.matchAll(re)) {
+  for (const m of ctx.text.matchAll(STATED_GRADE)) {
     const word = m[1]!;
+    const end = m.index + m[0].length;
+    if (CHOICE_LIST.test(ctx.text.slice(end, end + 8))) continue;
     const grade = GRADE_WORDS.find(([w]) => w.test(word))?.[1];
     if (!grade) continue;
-    const s = m.index + m[0].lastIndexOf(word);
-    return { grade, start: s, end: s + word.length };
+    const s = end - word.length;
+    return { grade, start: s, end };
   }
   return null;
 }

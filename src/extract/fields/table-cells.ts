@@ -6,7 +6,7 @@
  * back onto their cell; elsewhere cells come from the generic cellStream.
  */
 import type { AmountUnit } from '../../model/report';
-import { cellStream, type Cell } from '../text/cells';
+import { cellStream, explicitRows, type Cell } from '../text/cells';
 import { parseAmount, parsePercent, parseNumber, type Amount } from '../text/numbers';
 
 export type { Cell };
@@ -69,6 +69,33 @@ export function valuesAfter(cells: Cell[], i: number, count: number): Cell[] {
     out.push(c);
   }
   return out;
+}
+
+/**
+ * The value cells of the row labelled by cells[i], at most `count`. When the label sits in an explicit tab or pipe
+ * row ("| 财政资金 | 100.00 | | 95.00 |"), cells are taken by position and an empty cell is returned as '' — the flat
+ * stream drops empty cells, which would slide 95.00 under the wrong header. Other layouts (one cell per line, PDF
+ * columns) have no positions to keep, so they fall back to valuesAfter. `last` is the index in `cells` of the last
+ * cell consumed, for callers that continue scanning after the row.
+ */
+export function rowValuesAfter(text: string, cells: Cell[], i: number, count: number): { values: Cell[]; last: number } {
+  const label = cells[i]!;
+  const ls = text.lastIndexOf('\n', label.start - 1) + 1;
+  const nl = text.indexOf('\n', label.end);
+  const row = explicitRows(text, ls, nl === -1 ? text.length : nl)[0];
+  const at = row && row.cells.length >= 2 ? row.cells.findIndex((c) => c.start === label.start) : -1;
+  if (at < 0) {
+    const values = valuesAfter(cells, i, count);
+    return { values, last: i + values.length };
+  }
+  const values: Cell[] = [];
+  for (const c of row!.cells.slice(at + 1)) {
+    if (values.length >= count) break;
+    if (c.text !== '' && !isValueCell(c)) break;
+    values.push(c);
+  }
+  // Empty cells are not in the flat stream: only the non-empty ones were consumed from it.
+  return { values, last: i + values.filter((c) => c.text !== '').length };
 }
 
 export function amountOf(c: Cell | undefined, unit: AmountUnit): Amount | null {

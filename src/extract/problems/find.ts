@@ -12,8 +12,10 @@
  *
  * How a section is split into problems: by the outermost numbering used at line starts ("(一)…", "一是…",
  * "1.…", "(1)…"); a numbered item is ONE problem, heading and body together. Without numbering, by
- * paragraph; an unpunctuated short line is a sub-heading that opens a problem for the paragraphs after it;
- * a single paragraph listing "一是…二是…" is split at those markers. An introduction ("…具体如下。") is dropped.
+ * paragraph; an unpunctuated short line is a sub-heading that opens a problem for the paragraphs after it.
+ * A paragraph or a numbered line that lists its items inline ("一是…二是…", "(一)…(二)…", "1.…2.…",
+ * "第一，…第二，…", "其一…其二…", see ./enumeration) is split at those markers, one problem per item.
+ * An introduction ("…具体如下。") is dropped.
  *
  * A section that says there is nothing ("存在问题：无", "暂无", "未发现问题") yields one problem with
  * category `none`. Offsets are into the given text.
@@ -21,6 +23,7 @@
 import type { ProblemCategory } from '../../model/report';
 import { classifyProblem } from './classify';
 import { splitLines, type Line } from '../text/lines';
+import { inlineItemStarts } from './enumeration';
 
 export interface FoundProblem {
   text: string;
@@ -55,7 +58,8 @@ function stripNumbering(s: string): string {
 
 const START_HEAD = /(?:存在的?(?:主要)?(?:问题|不足)|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足|建议|整改)|不足之处|问题分析)/;
 /** "存在问题<TAB>…" / "存在问题：…": label at line start, text after it. */
-const START_LABEL = /^(?:存在的?(?:主要)?问题|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足))(?:及(?:原因|其原因))?(?:分析)?\s*(?:[:：]|\t|\s{2,})\s*/;
+/** Audit reports introduce their findings as "审计发现：…" with no 问题 heading. */
+const START_LABEL = /^(?:存在的?(?:主要)?问题|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足)|审计(?:中)?发现(?:的(?:主要)?问题)?)(?:及(?:原因|其原因))?(?:分析)?\s*(?:[:：]|\t|\s{2,})\s*/;
 /** "发现的问题及原因主要是 …" */
 const START_NARRATIVE = /^(?:本次|经|通过[^，。]{0,30}[，,]?)?(?:发现|存在)的?(?:主要)?问题(?:及|和)?(?:其)?(?:原因)?(?:主要)?(?:是|为|有|包括)[:：]?\s*/;
 /** "…发现存在以下问题：" / "存在问题如下：" */
@@ -165,20 +169,23 @@ interface Piece {
   end: number;
 }
 
-/** Splits one paragraph listing "一是…；二是…" at its markers; otherwise returns it whole. */
-function splitInline(text: string, p: Piece): Piece[] {
+/**
+ * Splits a piece that lists its problems inline ("一是…；二是…", "(一)…(二)…", "1.…2.…", "第一，…第二，…",
+ * "其一…其二…") into one piece per item; otherwise returns it whole. `leadIn`: whether text may precede the first
+ * item — only a lead-in that names no problem ("主要问题：", "具体如下："), which is then dropped. Text that names a
+ * problem is a heading, and a heading with its list is one problem ("(一)资金管理需加强\n一是…二是…",
+ * "预算编制不精准，表现在：1.…2.…"); for line-numbered items, whose numbering starts the line, leadIn is false.
+ */
+function splitInline(text: string, p: Piece, leadIn: boolean): Piece[] {
   const s = text.slice(p.start, p.end);
-  const marks = [...s.matchAll(new RegExp(`(?:^|(?<=[。；;，,：:\\s]))${CN}是`, 'g'))];
-  if (marks.length < 2 || !/^一是/.test(marks[0]![0])) return [p];
+  const starts = inlineItemStarts(s);
+  if (!starts.length) return [p];
+  const head = s.slice(0, starts[0]).trim();
+  if (head && (!leadIn || classifyProblem(head).categories.length > 0)) return [p];
   const out: Piece[] = [];
-  const head = s.slice(0, marks[0]!.index).trim();
-  // A lead-in ("主要问题：") before 一是 is not a problem of its own.
-  const headIsIntro = !head || /[:：]$/.test(head) || classifyProblem(head).categories.length === 0;
-  if (!headIsIntro) return [p];
-  for (let k = 0; k < marks.length; k++) {
-    const a = marks[k]!.index;
-    const b = k + 1 < marks.length ? marks[k + 1]!.index : s.length;
-    const [x, y] = trimSpan(text, p.start + a, p.start + b);
+  for (let k = 0; k < starts.length; k++) {
+    const b = k + 1 < starts.length ? starts[k + 1]! : s.length;
+    const [x, y] = trimSpan(text, p.start + starts[k]!, p.start + b);
     if (y > x) out.push({ start: x, end: y });
   }
   return out;
@@ -221,7 +228,8 @@ function splitSection(text: string, sec: Section, lines: Line[]): Piece[] {
       const a = starts[k]!.start;
       const b = k + 1 < starts.length ? starts[k + 1]!.start : sec.end;
       const [s, e] = trimSpan(text, a, b);
-      if (e > s) pieces.push({ start: s, end: e });
+      // "一是…；二是…" on one line is several problems even though its first marker starts the line.
+      if (e > s) pieces.push(...splitInline(text, { start: s, end: e }, false));
     }
     return pieces;
   }
@@ -229,7 +237,7 @@ function splitSection(text: string, sec: Section, lines: Line[]): Piece[] {
   let open: Piece | null = null;
   let openIsHeading = false;
   const flush = () => {
-    if (open) pieces.push(...(openIsHeading ? [open] : splitInline(text, open)));
+    if (open) pieces.push(...(openIsHeading ? [open] : splitInline(text, open, true)));
     open = null;
   };
   for (const l of inSec) {

@@ -105,10 +105,13 @@ const UNIT_HINT_RE = /单位[:：\s]*(?:人民币\s*)?(亿元|万元|元)|[(（]
  * is the nearest one.
  */
 export function findUnitHint(s: string): AmountUnit | null {
-  if (typeof s !== 'string') return null;
-  let unit: AmountUnit | null = null;
-  for (const m of s.matchAll(UNIT_HINT_RE)) unit = (m[1] ?? m[2]) as AmountUnit;
-  return unit;
+  return unitHints(s).at(-1)?.unit ?? null;
+}
+
+/** Every unit declaration in `s`, in order, with the offset where it starts. */
+export function unitHints(s: string): { index: number; unit: AmountUnit }[] {
+  if (typeof s !== 'string') return [];
+  return [...s.matchAll(UNIT_HINT_RE)].map((m) => ({ index: m.index, unit: (m[1] ?? m[2]) as AmountUnit }));
 }
 
 // ---- numbers in running text -------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import { EmbedButton, ExportMenu, chartTableData } from './ChartTools';
 // with DuckDB (the home page's preview starts the download as soon as it has drawn; see ./HomePreview.tsx).
 const EChart = LazyEChart;
 import { ErrorBoundary, ErrorPanel } from './ErrorBoundary';
+import { staleClass, useLate } from '../use-late';
 
 export interface ChartCardProps<T> {
   title: string;
@@ -119,6 +120,7 @@ function ChartBody<T>({ title, query, build, emptyReason, height, compact, onCli
   // The empty-state reason names the filters, so it changes the moment a filter does — while the data is still
   // the old answer. Rebuilding then would redraw every chart once with stale data before the new answer arrives
   // (a full ECharts pass per card on every filter change); the reason is read when the data changes instead.
+  const late = useLate(query.loading);
   const reason = useRef(emptyReason);
   reason.current = emptyReason;
   const option = useMemo(
@@ -140,7 +142,7 @@ function ChartBody<T>({ title, query, build, emptyReason, height, compact, onCli
     );
   }
   return (
-    <div className={`chart-wrap${query.loading ? ' stale' : ''}`}>
+    <div className={staleClass('chart-wrap', late)}>
       <Suspense fallback={<div className="chart-loading" style={{ height: h }}>{t(lang, 'embed.loading')}</div>}>
         <EChart option={option} height={h} label={title} onClick={onClick} lang={lang} theme={theme} />
       </Suspense>

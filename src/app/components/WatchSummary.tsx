@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { flagSummary } from '../../metrics/flags';
 import type { Filters } from '../../metrics/filters';
 import { useQuery } from '../data';
+import { staleClass, useLate } from '../use-late';
 import { formatCount } from '../format';
 import { effectiveThresholds } from '../thresholds-url';
 import { hrefTo, useAppState } from '../url-state';
@@ -29,6 +30,7 @@ export function WatchSummary({ filters }: { filters: Filters }) {
   // Counted in SQL (metrics flagSummary): the card needs counts, not every flag row.
   const q = useQuery((db) => flagSummary(db, filters, thresholds), ['flagSummary', filters, thresholds]);
   const sum = q.data;
+  const late = useLate(q.loading);
   const reports = sum ? sum.reports : null;
   const units = sum ? sum.units : null;
   const line = reports === null ? null : watchSummaryText(reports, units, lang);
@@ -39,7 +41,7 @@ export function WatchSummary({ filters }: { filters: Filters }) {
         .slice(0, 3)
     : [];
   return (
-    <section className="card watch-summary" aria-busy={q.loading}>
+    <section className={staleClass('card watch-summary', late)} aria-busy={q.loading}>
       <div className="watch-summary-main">
         <h3>{t(lang, 'nav.watch')}</h3>
         {q.error ? (

@@ -21,6 +21,7 @@ import { ChartCard } from '../components/ChartCard';
 import { WatchSummary } from '../components/WatchSummary';
 import { EmptyState, Figure, PageHead } from '../components/bits';
 import { useQuery } from '../data';
+import { staleClass, useLate } from '../use-late';
 import { emptyReason, formatCount } from '../format';
 import { hrefTo, type Page } from '../url-state';
 import { useLang } from '../i18n/use-t';
@@ -45,6 +46,7 @@ export function Home({ filters }: { filters: Filters }) {
   const hist = useQuery((db) => scoreHistogram(db, filters), ['scoreHist', filters]);
   const problems = useQuery((db) => problemFrequency(db, filters), ['problemFreq', filters]);
   const s = summary.data;
+  const summaryLate = useLate(summary.loading);
   const lang = useLang();
   const reason = emptyReason(filters, undefined, lang);
   const link = (page: Page, text: string) => (
@@ -60,7 +62,7 @@ export function Home({ filters }: { filters: Filters }) {
       <PageHead title={t(lang, 'home.title')}>{t(lang, 'home.lead')}</PageHead>
       {summary.error ? <EmptyState>{t(lang, 'home.summaryFailed', { msg: summary.error.message })}</EmptyState> : null}
       {s && Number(s.reports) === 0 ? <EmptyState>{reason}</EmptyState> : null}
-      <div className="figures" aria-busy={summary.loading}>
+      <div className={staleClass('figures', summaryLate)} aria-busy={summary.loading}>
         <Figure label={t(lang, 'home.fig.reports')} value={s ? formatCount(s.reports, lang) : '…'} sub={s ? tn(lang, 'home.fig.units', { n: Number(s.units) }, { n: formatCount(s.units, lang) }) : null} />
         <Figure label={t(lang, 'home.fig.years')} value={s ? yearsText(s.years, lang) : '…'} sub={s ? tn(lang, 'home.fig.places', { n: Number(s.jurisdictions) }, { n: formatCount(s.jurisdictions, lang) }) : null} />
         <Figure

@@ -10,11 +10,13 @@
  *                                  from the change to "every card settled" (no aria-busy, no placeholder; charts
  *                                  are drawn in the same commit: src/app/components/EChart.tsx), with the SQL each
  *                                  change ran (window.__paSqlLog, see src/db/duckdb-browser.ts), split into the query
- *                                  phase (change → last query's rows, window.__paSqlDone) and the render after it.
+ *                                  phase (change → last query's rows, window.__paSqlDone) and the render after it;
+ *                                  then, if asked, a few more changes under a Chrome trace for thread CPU per change.
  * Times are milliseconds from navigation start (performance.now() in the page).
  */
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
+import { THREAD_CPU_CATEGORIES, threadCpuPerChange, type ThreadCpu } from './thread-cpu';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -208,6 +210,8 @@ export interface Interaction {
   rssAfterMB: number;
   jsHeapMB: number;
   changes: FilterChange[];
+  /** Thread CPU time per change over a separate traced pass (./thread-cpu.ts); null when not traced. */
+  cpuPerChange: ThreadCpu | null;
 }
 
 /** The hash sequence: a year, a province, both, back to all — cycled so consecutive states always differ. */
@@ -227,6 +231,7 @@ export async function interaction(
   url: string,
   changes: number,
   warmup: number,
+  tracedChanges = 0,
   timeoutMs = 600_000,
 ): Promise<Interaction> {
   const { page, close } = await openPage(b);
@@ -264,7 +269,16 @@ export async function interaction(
       );
       out.push({ hash, ...r });
     }
-    return { loadMs, duckdbMemMB, duckdbReadyMs, rssBeforeMB, rssAfterMB, jsHeapMB, changes: out.slice(warmup) };
+    // A separate traced pass (tracing slows the page a little, so the timed changes above are not traced).
+    let cpuPerChange: ThreadCpu | null = null;
+    if (tracedChanges > 0) {
+      await b.browser.startTracing(page, { categories: THREAD_CPU_CATEGORIES });
+      for (const hash of hashes.slice(0, tracedChanges)) {
+        await page.evaluate((h) => (window as unknown as { __paChange(h: string): Promise<unknown> }).__paChange(h), hash);
+      }
+      cpuPerChange = threadCpuPerChange((await b.browser.stopTracing()).toString(), tracedChanges);
+    }
+    return { loadMs, duckdbMemMB, duckdbReadyMs, rssBeforeMB, rssAfterMB, jsHeapMB, changes: out.slice(warmup), cpuPerChange };
   } finally {
     await close();
   }

@@ -12,6 +12,7 @@
  *   5. per synthetic size (10k, 100k, 1M budget lines; ./datasets.ts generates them once into .bench/data/):
  *      load to interactive, memory, then --changes filter changes (default 24, after 2 warm-ups) → p50 / p95;
  *   6. the SQL those changes ran, replayed on native DuckDB (1 thread, ./native.ts) → ratio app p50 ÷ native p50;
+ *      then a few more changes under a Chrome trace → CPU (thread time) per change by thread (./thread-cpu.ts);
  *   7. extraction throughput (./extract.ts) when ../shared/corpus is there.
  * With --json the last line is one JSON object:
  *   {"coldLoad": {...}, "interaction": [{rows, p50Ms, p95Ms, nativeP50Ms, ratio, …}], "bundle": {...}, "extraction": {...}}
@@ -45,6 +46,8 @@ const sizes = (opt('--sizes') ?? (quick ? '10k,100k' : '10k,100k,1m')).split(','
 const loads = Number(opt('--loads') ?? 3);
 const changes = Number(opt('--changes') ?? (quick ? 12 : 24));
 const WARMUP = 2;
+/** Filter changes replayed under a Chrome trace after the timed ones, for thread CPU per change (./thread-cpu.ts). */
+const TRACED = quick ? 4 : 8;
 
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -137,7 +140,7 @@ async function main() {
     const inter = [];
     for (const ds of datasets) {
       log(`interaction ${ds.label}: loading ${(ds.bytes.arrow / 1e6).toFixed(1)} MB of Arrow partitions …`);
-      const res = await interaction(b, `${server.origin}/?dataset=${ds.urlPath}#/?v=1`, changes, WARMUP);
+      const res = await interaction(b, `${server.origin}/?dataset=${ds.urlPath}#/?v=1`, changes, WARMUP, TRACED);
       const ms = res.changes.map((c) => c.ms);
       log(`interaction ${ds.label}: interactive after ${res.loadMs.toFixed(0)} ms; ${ms.length} changes p50 ${median(ms).toFixed(1)} ms, p95 ${pct(ms, 95).toFixed(1)} ms`);
       let native: Awaited<ReturnType<typeof runNative>> | null = null;
@@ -174,6 +177,7 @@ async function main() {
         rssGrowthMB: Math.round(res.rssAfterMB - res.rssBeforeMB),
         jsHeapMB: r1(res.jsHeapMB),
         nativeLoadMs: native ? Math.round(native.loadMs) : null,
+        cpuPerChangeMs: res.cpuPerChange,
         nativeDuckdb: native?.duckdbVersion ?? null,
       });
     }
@@ -215,6 +219,16 @@ async function main() {
     }
     p('  of which (p50): change → last query answered, then → every card drawn:');
     for (const r of inter) p(`  ${String(r.rows).padStart(8)}  queries ${r.queryPhaseP50Ms} ms, render ${r.renderP50Ms} ms`);
+    p(`  CPU per change, by thread (thread time over ${TRACED} traced changes; the two cores are shared by all of them):`);
+    for (const r of inter) {
+      const c = r.cpuPerChangeMs;
+      if (c) {
+        p(
+          `  ${String(r.rows).padStart(8)}  page main ${c.main} ms, DuckDB worker ${c.duckdbWorker} ms, compositor ${c.compositor} ms, ` +
+            `GPU process ${c.gpuProcess} ms, browser process ${c.browserProcess} ms, other ${c.other} ms (${c.otherTop.join(', ')})`,
+        );
+      }
+    }
     p('');
     p(`Partitions on demand: ${oneYear.label} opened at #/?year=${oneYear.year} → interactive after ${oneYear.loadMs} ms, ${oneYear.arrowMB} MB of Arrow fetched, RSS +${oneYear.rssGrowthMB} MB`);
     p(`Machine: ${machine.cores} cores, load average ${machine.loadavgStart.join(' / ')} at start, ${machine.loadavgEnd.join(' / ')} at end (other sessions share these cores)`);

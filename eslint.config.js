@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.bench/', '.synth/', 'data/', 'public/'] },
+  { ignores: ['dist/', 'node_modules/', '.bench/', '.synth/', '.scratch/', 'data/', 'public/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,10 +12,10 @@ import { gradeForScore } from './checks/grade';
 import { ExtractContext } from './context';
 import { extractDepartment } from './fields/department';
 import { extractFunds } from './fields/funds';
-import { extractIndicators } from './fields/indicators';
+import { extractIndicators, type IndicatorTableTotal } from './fields/indicators';
 import { detectKind } from './fields/kind';
 import { extractSangong } from './fields/sangong';
-import { extractScore, extractStatedGrade } from './fields/score';
+import { extractScore, extractStatedGrade, kindHasOwnScore } from './fields/score';
 import { sectorOf } from './fields/sector';
 import { extractTitle } from './fields/title';
 import { extractFiscalYear, extractPublishedDate } from './fields/year';
@@ -59,7 +59,7 @@ export function extractReport(doc: PipelineInput): Report {
   const published = ctx.guard('publishedDate', null, () => extractPublishedDate(ctx));
   if (published) ctx.cite('publishedDate', published.start, published.end);
 
-  const dept = ctx.guard('department', null, () => extractDepartment(ctx, title));
+  const dept = ctx.guard('department', null, () => extractDepartment(ctx, title, kind));
   if (dept) ctx.cite('department.name', dept.start, dept.end);
   else ctx.warn('department.name', '未找到部门（单位）名称');
 
@@ -69,18 +69,23 @@ export function extractReport(doc: PipelineInput): Report {
   for (const w of place?.warnings ?? []) ctx.warn('jurisdiction', w);
   for (const e of place?.evidence.slice(0, 3) ?? []) ctx.cite('jurisdiction', e.start, e.end);
 
-  const scoreHit = ctx.guard('score', null, () => extractScore(ctx));
+  const ownScore = kindHasOwnScore(kind);
+  const scoreHit = ownScore ? ctx.guard('score', null, () => extractScore(ctx)) : null;
   if (scoreHit) ctx.cite('score', scoreHit.start, scoreHit.end, { raw: scoreHit.score });
-  const stated = ctx.guard('grade', null, () => extractStatedGrade(ctx));
+  const stated = ownScore ? ctx.guard('grade', null, () => extractStatedGrade(ctx)) : null;
   if (stated) ctx.cite('grade', stated.start, stated.end);
-  const grade = stated?.grade ?? (scoreHit ? gradeForScore(scoreHit.score) : null);
 
   // Most tables say their unit once ("单位:万元"); amounts without one default to the document's hint, else 万元.
   const unit: AmountUnit = findUnitHint(n.text) ?? '万元';
   const funds = ctx.guard('budget', null, () => extractFunds(ctx, unit, year?.year ?? null));
   const sangongRes = ctx.guard('sangong', { lines: [], disagreements: [] }, () => extractSangong(ctx, year?.year ?? null, unit));
   const sangong = sangongRes.lines;
-  const indicators = ctx.guard('indicators', [], () => extractIndicators(ctx));
+  const tableTotals: IndicatorTableTotal[] = [];
+  const indicators = ctx.guard('indicators', [], () => extractIndicators(ctx, tableTotals));
+  // A score stated nowhere in the text may still close the indicator table ("合计 | 100 | 98").
+  const score = scoreHit ?? (ownScore ? (tableTotals[0] ?? null) : null);
+  if (score && !scoreHit) ctx.cite('score', score.start, score.end, { raw: score.score });
+  const grade = stated?.grade ?? (score ? gradeForScore(score.score) : null);
   const problems = ctx.guard('problems', [], () =>
     findProblems(n.text).map((p) => {
       return { ...p };
@@ -100,7 +105,7 @@ export function extractReport(doc: PipelineInput): Report {
     publishedDate: published?.iso ?? null,
     department: { name: dept?.name ?? null, sector: sectorOf(dept?.name ?? null) },
     jurisdiction: place?.jurisdiction ?? { province: null, prefecture: null, county: null, level: null, code: null },
-    score: scoreHit?.score ?? null,
+    score: score?.score ?? null,
     grade,
     gradeSource: stated ? 'stated' : grade ? 'derived' : null,
     budget: {

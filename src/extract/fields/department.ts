@@ -3,6 +3,7 @@
  * signature's "资阳应急管理局"). Order of trust: a labelled field (部门名称 / 预算部门), the title minus its year
  * and kind words, a heading line that is an organisation name, then the most frequent organisation name.
  */
+import type { ReportKind } from '../../model/report';
 import type { ExtractContext } from '../context';
 
 const ORG_SUFFIX =
@@ -27,9 +28,41 @@ function isOrg(s: string): boolean {
   return ORG_EXACT.test(s) && !NOT_ORG.test(s);
 }
 
-export function extractDepartment(ctx: ExtractContext, title: { text: string; start: number } | null): DepartmentHit | null {
+/**
+ * Kinds whose issuer is a known type of body: an audit report is the audit office's, a performance summary the
+ * finance bureau's, whatever units they name. Their texts are addressed to or delivered at other bodies ("县人民
+ * 代表大会常务委员会：") and name the evaluated units far more often than themselves.
+ */
+const ISSUER_BY_KIND: Partial<Record<ReportKind, RegExp>> = {
+  audit: /审计(局|厅|署|办公室)$/,
+  finance_summary: /财政(局|厅)$/,
+};
+
+/** The first placed body of the issuer's type ("汉寿县审计局"), also inside "汉寿县审计局局长 张某某". */
+function issuerOf(text: string, issuer: RegExp): DepartmentHit | null {
+  const cited = citedSpans(text);
+  for (const m of text.matchAll(ORG)) {
+    if (cited.some(([s, e]) => m.index >= s && m.index < e)) continue;
+    const name = trimOrg(m[0]);
+    if (!name || !isOrg(name) || !PLACED.test(name) || !issuer.test(name)) continue;
+    const at = m.index + m[0].indexOf(name);
+    return { name, start: at, end: at + name.length, how: 'issuer' };
+  }
+  return null;
+}
+
+export function extractDepartment(
+  ctx: ExtractContext,
+  title: { text: string; start: number } | null,
+  kind: ReportKind = 'other',
+): DepartmentHit | null {
   const text = ctx.text;
   const candidates: DepartmentHit[] = [];
+  const issuer = ISSUER_BY_KIND[kind];
+  if (issuer) {
+    const hit = issuerOf(text, issuer);
+    if (hit) candidates.push(hit);
+  }
 
   for (const m of text.matchAll(LABELLED)) {
     const name = trimOrg(m[1]!);
@@ -81,7 +114,7 @@ export function extractDepartment(ctx: ExtractContext, title: { text: string; st
   if (pool[0]) candidates.push({ name: pool[0][0], start: pool[0][1].at, end: pool[0][1].at + pool[0][0].length, how: 'frequent' });
 
   if (!candidates.length) return null;
-  const order = ['labelled', 'title', 'heading', 'signature', 'frequent'];
+  const order = ['issuer', 'labelled', 'title', 'heading', 'signature', 'frequent'];
   candidates.sort((a, b) => order.indexOf(a.how) - order.indexOf(b.how));
   const best = candidates[0]!;
   // Prefer a fuller form of the same unit found elsewhere ("益阳市资阳区应急管理局" ⊃ "资阳区应急管理局").

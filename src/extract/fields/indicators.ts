@@ -61,13 +61,28 @@ function readIndicatorHeader(cells: Cell[], h: number): Header | null {
   return { roles, hasDeviation, start };
 }
 
-export function extractIndicators(ctx: ExtractContext): Indicator[] {
+/** The "合计 | 100 | 98" row closing an indicator table, read as that table's total score. */
+export interface IndicatorTableTotal {
+  score: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * `totals`, when given, receives the total row of each indicator table that is clearly a score total (see
+ * readTableTotal), for reports that state their score nowhere else.
+ */
+export function extractIndicators(ctx: ExtractContext, totals?: IndicatorTableTotal[]): Indicator[] {
   const out: Indicator[] = [];
   const cells = ctx.cells();
   for (let h = 0; h < cells.length; h++) {
     const header = readIndicatorHeader(cells, h);
     if (!header) continue;
-    h = readRows(ctx, cells, header, out) - 1;
+    const first = out.length;
+    const end = readRows(ctx, cells, header, out);
+    const total = readTableTotal(cells, end, out.slice(first));
+    if (total) totals?.push(total);
+    h = end - 1;
   }
   // No scored indicator table: the key indicators of a task table, when the report has one.
   return out.length ? out : extractTaskIndicators(ctx);
@@ -138,6 +153,33 @@ function readRows(ctx: ExtractContext, cells: Cell[], header: Header, out: Indic
     i = next;
   }
   return i;
+}
+
+/**
+ * The weight the national layout gives the execution rate in the funds block above the indicator table (domain.md:
+ * 执行率 10): a total of 100 over indicators weighing 90 still adds up once that block is counted.
+ */
+const EXECUTION_WEIGHTS = [0, 10];
+
+/**
+ * The total row at cells[at] ("合计 | 100 | 98", "总计 | 100分 | 97.5分") as the table's score, only when it is clearly
+ * the score table's total: its first figure is 100 and equals the rows' weights (plus the execution weight), and its
+ * second is at least what the rows scored. A "合计" with other figures is some other table's sum and is left alone.
+ */
+function readTableTotal(cells: Cell[], at: number, rows: Indicator[]): IndicatorTableTotal | null {
+  const label = cells[at];
+  if (!label || !/^(合计|总计|总分)$/.test(compact(label.text)) || !rows.length) return null;
+  const weightCell = cells[at + 1];
+  const scoreCell = cells[at + 2];
+  const weight = weightCell ? num(weightCell.text) : null;
+  const score = scoreCell ? num(scoreCell.text) : null;
+  if (weight !== '100' || score === null) return null;
+  const sum = (pick: (i: Indicator) => string | null) => rows.reduce((acc, r) => acc + Number(pick(r) ?? 0), 0);
+  const weights = sum((r) => r.weight);
+  const scored = sum((r) => r.score);
+  const addsUp = EXECUTION_WEIGHTS.some((w) => Math.abs(weights + w - 100) < 0.005);
+  if (!addsUp || Number(score) + 0.005 < scored) return null;
+  return { score, start: scoreCell!.start, end: scoreCell!.end };
 }
 
 /** Target and actual from the cells between the name and 分值, by the header's column roles. */

@@ -1,5 +1,5 @@
 /** Self-evaluation score and grade. Grade: stated ("自评为优秀", "等级：良") wins; else derived from the score band. */
-import type { Grade } from '../../model/report';
+import type { Grade, ReportKind } from '../../model/report';
 import type { ExtractContext } from '../context';
 
 export interface ScoreHit {
@@ -20,6 +20,35 @@ const GRADE_WORDS: [RegExp, Grade][] = [
   [/^(差|较差|不合格)$/, '差'],
 ];
 
+/**
+ * Finance-bureau summaries and audit reports are about many units: the scores and grades they quote ("平均得分88分",
+ * "评价结果为优的有12个", "6个部门综合得分为86.5分") belong to the units they evaluated, never to the document itself.
+ */
+export function kindHasOwnScore(kind: ReportKind): boolean {
+  return kind !== 'finance_summary' && kind !== 'audit';
+}
+
+/** A mean over several evaluated units or projects ("平均得分", "项目平均得分为"), not one report's score. */
+const AVERAGE_BEFORE = /平均\s*$/;
+/** The sentence before a bare "得分93分" names the evaluation as a whole, not one indicator. */
+const WHOLE_EVALUATION = /自评|评价|评定|整体|综合|等级/;
+const PART_OF_EVALUATION = /指标|平均|个项目|个部门|个单位/;
+
+function sentenceAround(text: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !/[。；;\n]/.test(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && !/[。；;\n]/.test(text[b]!)) b++;
+  return text.slice(a, b);
+}
+
+const BARE_SCORE = /(?:得分|评分)\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/g;
+
+function bareScoreIsWhole(text: string, start: number, end: number): boolean {
+  const sentence = sentenceAround(text, start, end);
+  return WHOLE_EVALUATION.test(sentence) && !PART_OF_EVALUATION.test(sentence);
+}
+
 export function extractScore(ctx: ExtractContext): ScoreHit | null {
   const text = ctx.text;
   const patterns: RegExp[] = [
@@ -29,12 +58,17 @@ export function extractScore(ctx: ExtractContext): ScoreHit | null {
     /(?:自评|综合|评价|绩效|最终|合计|总)(?:得分|分数|评分|总分)\s*(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/g,
     /(?:得分|评分)\s*(?:为|是|[:：])\s*(\d{1,3}(?:\.\d{1,2})?)\s*分/g,
     /总分[\s|:：]*(\d{1,3}(?:\.\d{1,2})?)\s*分/g,
+    // "得分93分" with no 为/是/colon: also how an indicator's points are written, so only in a sentence about the
+    // evaluation as a whole (see bareScoreIsWhole).
+    BARE_SCORE,
   ];
   for (const re of patterns) {
     for (const m of text.matchAll(re)) {
       const v = m[1]!;
       const num = Number(v);
       if (num < 0 || num > 100) continue;
+      if (AVERAGE_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+      if (re === BARE_SCORE && !bareScoreIsWhole(text, m.index, m.index + m[0].length)) continue;
       const s = m.index + m[0].lastIndexOf(v);
       return { score: v.replace(/\.0+$/, ''), start: s, end: s + v.length };
     }
@@ -59,12 +93,15 @@ const AFTER_GRADE = '(?=[”"’」]?(?:等次|等级|档次|[^\\u4e00-\\u9fa5]|
 const STATED_GRADE = new RegExp(`(?:${GRADE_LABEL}|${RESULT_LABEL}|${GRADE_VERB})[“"‘「]?(${GRADE_WORD})${AFTER_GRADE}`, 'g');
 /** "优/良/中/差", "优 | 良 | 中": a template listing the choices, not a grade. */
 const CHOICE_LIST = /^[”"’」]?[ \t|/／、]*(?:优|良|中|差|合格|不合格)/;
+/** "评价结果：优秀8个，良好7个": a tally of evaluated projects by grade, not a grade. */
+const TALLY = /^[ \t]*\d+[ \t]*(?:个|项|家|户)/;
 
 export function extractStatedGrade(ctx: ExtractContext): GradeHit | null {
   for (const m of ctx.text.matchAll(STATED_GRADE)) {
     const word = m[1]!;
     const end = m.index + m[0].length;
-    if (CHOICE_LIST.test(ctx.text.slice(end, end + 8))) continue;
+    const after = ctx.text.slice(end, end + 8);
+    if (CHOICE_LIST.test(after) || TALLY.test(after)) continue;
     const grade = GRADE_WORDS.find(([w]) => w.test(word))?.[1];
     if (!grade) continue;
     const s = end - word.length;

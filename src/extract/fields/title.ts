@@ -1,7 +1,8 @@
 /** The document title: the first short heading-like line that names a report, table or summary. */
 import type { ExtractContext } from '../context';
 
-const TITLE_END = /(报告|自评表|评价表|情况|总结|说明|决算|结果|公告|自评|基础数据表)$/;
+/** "…部门决算公开" / "…预算公开" names the whole package, ahead of the tables and 说明 inside it. */
+const TITLE_END = /(报告|自评表|评价表|情况|总结|说明|决算|结果|公告|自评|基础数据表|(?:决算|预算)公开)$/;
 const CHROME = /^(索引号|发布机构|发文日期|主题分类|主题词|名称|题裁分类|来源|浏览次数|时间|•)/;
 
 export interface TitleHit {

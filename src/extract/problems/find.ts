@@ -52,6 +52,11 @@ function styleOf(s: string): Style | null {
   return null;
 }
 
+/** Whether numbering style a ranks outside b ("二、" outside "一是"); false when either is unknown. */
+function outerThan(a: Style | null, b: Style | null): boolean {
+  return a !== null && b !== null && RANK.indexOf(a) < RANK.indexOf(b);
+}
+
 function stripNumbering(s: string): string {
   return s.replace(ANY_NUMBERING, '').replace(/^[\s\-•·]+/, '');
 }
@@ -59,13 +64,14 @@ function stripNumbering(s: string): string {
 const START_HEAD = /(?:存在的?(?:主要)?(?:问题|不足)|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足|建议|整改)|不足之处|问题分析)/;
 /** "存在问题<TAB>…" / "存在问题：…": label at line start, text after it. */
 /** Audit reports introduce their findings as "审计发现：…" with no 问题 heading. */
-const START_LABEL = /^(?:存在的?(?:主要)?问题|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足)|审计(?:中)?发现(?:的(?:主要)?问题)?)(?:及(?:原因|其原因))?(?:分析)?\s*(?:[:：]|\t|\s{2,})\s*/;
+const START_LABEL = /^(?:存在的?(?:主要)?问题|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足)|(?:审计|评价|检查)(?:中)?发现(?:的(?:主要)?问题)?)(?:及(?:原因|其原因))?(?:分析)?\s*(?:[:：]|\t|\s{2,})\s*/;
 /** "发现的问题及原因主要是 …" */
-const START_NARRATIVE = /^(?:本次|经|通过[^，。]{0,30}[，,]?)?(?:发现|存在)的?(?:主要)?问题(?:及|和)?(?:其)?(?:原因)?(?:主要)?(?:是|为|有|包括)[:：]?\s*/;
+/** Who found them may come first: "评价发现的问题主要有：…", "审计中发现的主要问题是…". */
+const START_NARRATIVE = /^(?:本次|经|通过[^，。]{0,30}[，,]?)?(?:评价|审计|检查|监控|核查)?(?:中|过程中)?(?:发现|存在)的?(?:主要)?问题(?:及|和)?(?:其)?(?:原因)?(?:主要)?(?:是|为|有|包括)[:：]?\s*/;
 /** "…发现存在以下问题：" / "存在问题如下：" */
 const START_INTRO = /(?:存在|发现|有)(?:以下|如下|下列)?(?:几个|几方面|主要)?(?:的)?(?:问题|不足)(?:和不足|及不足)?(?:如下)?\s*[:：]\s*$/;
 
-const END_WORDS = /^(?:下一步|改进措施|整改措施|改进建议|整改建议|意见建议|对策建议|相关建议|有关建议|工作建议|建议|工作计划|工作打算|\d{4}年工作计划|整改情况|整改落实情况|结果应用|拟应用|应用情况|公开情况|.{0,16}(?:结果拟?应用|公开情况)|其他需要说明|附件|附表|措施(?:及|和)?建议)/;
+const END_WORDS = /^(?:下一步|改进措施|整改措施|改进建议|整改建议|意见建议|对策建议|相关建议|有关建议|工作建议|建议|工作计划|工作打算|\d{4}年工作计划|整改情况|整改落实情况|结果应用|拟应用|应用情况|公开情况|.{0,16}(?:结果拟?应用|公开情况)|其他需要说明|附件|附表|措施(?:及|和)?建议|(?:审计|评价|检查|监督)(?:处理)?(?:意见|建议))/;
 /** A sentence inside a line that starts the remedies. */
 const END_INLINE = /(?<=[。；;.!！]\s*)(?:下一步(?:改进措施|工作|计划|打算|将)|改进措施|整改措施)/;
 
@@ -131,11 +137,13 @@ function findSections(text: string, lines: Line[]): Section[] {
     // Where the section ends.
     let end = text.length;
     if (inline) {
-      // The rest of the line, plus following lines only while they continue a numbered list.
+      // The rest of the line, plus following lines only while they continue a numbered list. A line numbered at an
+      // outer rank than the list's own ("审计发现：一是…" then "二、…") is the document's next section.
       end = line.end;
+      const listStyle = styleOf(text.slice(contentStart, line.end).trim());
       for (let j = i + 1; j < lines.length; j++) {
         const t = lines[j]!.raw.trim();
-        if (!t || !ANY_NUMBERING.test(t) || isEndLine(t)) break;
+        if (!t || !ANY_NUMBERING.test(t) || isEndLine(t) || outerThan(styleOf(t), listStyle)) break;
         end = lines[j]!.end;
       }
     } else {

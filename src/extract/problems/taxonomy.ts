@@ -143,7 +143,8 @@ export const TAXONOMY: ProblemTaxonomyEntry[] = [
     patterns: [
       { re: r(`三公经费${W(4)}(?:超预算|超支|超标|超出预算)`), phrase: '三公经费超预算' },
       { re: /超标准(?:列支|接待|配备|配车|报销|发放)?/, phrase: '超标准列支' },
-      { re: r(`公务(?:接待|用车|出国)${W(4)}(?:超标|不规范|违规)`), phrase: '公务接待超标准' },
+      // "公务用车运行费超预算12万元": one 三公 category over its budget is the same overrun as the total.
+      { re: r(`(?:公务(?:接待|用车|出国)|因公出国)${W(6)}(?:超标|超预算|超支|超出预算|不规范|违规)`), phrase: '公务接待超标准' },
       { re: r(`(?:公车|公务用车)${W(2)}(?:私用|超编)`), phrase: '公车私用' },
     ],
   },

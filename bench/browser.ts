@@ -209,9 +209,50 @@ export interface Interaction {
   rssBeforeMB: number;
   rssAfterMB: number;
   jsHeapMB: number;
+  engines: Engines;
   changes: FilterChange[];
+  /**
+   * Further changes after the timed ones, in the same session: the same page once V8 has compiled more of DuckDB's
+   * wasm and the page's JavaScript with its optimizing tiers (a reader who keeps working sees these figures).
+   */
+  later: FilterChange[];
   /** Thread CPU time per change over a separate traced pass (./thread-cpu.ts); null when not traced. */
   cpuPerChange: ThreadCpu | null;
+}
+
+interface EngineStats {
+  state: string;
+  engines: number;
+  routed: [number, number];
+  why?: string;
+}
+
+export interface Engines {
+  /** 'single' when the page has no replica pool; else the pool's state once settled (ready, declined, retired). */
+  state: string;
+  /** Engines answering reads when the changes started. */
+  engines: number;
+  /** From navigation start to the replica answering (NaN when it does not). */
+  readyMs: number;
+  why?: string;
+  /** Reads answered by [primary, replica] over the whole session. */
+  routed?: [number, number] | null;
+}
+
+/** Waits until the replica engine has caught up, been declined or retired (src/db/replica-pool.ts). */
+async function waitEngines(page: Page, timeoutMs: number): Promise<Engines> {
+  const h = await page.waitForFunction(
+    () => {
+      const f = (window as unknown as { __paEngines?: () => EngineStats }).__paEngines;
+      if (!f) return { state: 'single', engines: 1, readyMs: NaN };
+      const s = f();
+      if (s.state === 'waiting' || s.state === 'starting' || (s.state === 'ready' && s.engines < 2)) return null;
+      return { state: s.state, engines: s.engines, readyMs: s.engines === 2 ? performance.now() : NaN, why: s.why };
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 100 },
+  );
+  return (await h.jsonValue()) as Engines;
 }
 
 /** The hash sequence: a year, a province, both, back to all — cycled so consecutive states always differ. */
@@ -232,6 +273,7 @@ export async function interaction(
   changes: number,
   warmup: number,
   tracedChanges = 0,
+  laterChanges = 0,
   timeoutMs = 600_000,
 ): Promise<Interaction> {
   const { page, close } = await openPage(b);
@@ -241,6 +283,9 @@ export async function interaction(
     await waitInteractive(page, timeoutMs);
     const loadMs = await page.evaluate(() => (window as unknown as { __pa: { interactive: number } }).__pa.interactive);
     const duckdbReadyMs = await page.evaluate(() => performance.getEntriesByName('pa:duckdb-ready')[0]?.startTime ?? NaN);
+    // The replica engine boots after "interactive" (src/app/engines.ts); time the changes once it has settled,
+    // and count its memory in the RSS.
+    const engines = await waitEngines(page, timeoutMs);
     const rssAfterMB = b.rssMB();
     const duckdbMemMB = await page.evaluate(async () => {
       const db = (window as unknown as { __paDb?: { query(sql: string): Promise<Record<string, unknown>[]> } }).__paDb;
@@ -259,26 +304,29 @@ export async function interaction(
         .filter(Boolean),
     }));
     if (!years.length || !provinces.length) throw new Error('no years or provinces in the filter bar');
-    const hashes = filterSequence(years, provinces, changes + warmup);
-    const out: FilterChange[] = [];
-    for (const hash of hashes) {
-      const r = await page.evaluate(
-        (h) =>
-          (window as unknown as { __paChange(h: string): Promise<Omit<FilterChange, 'hash'>> }).__paChange(h),
-        hash,
-      );
-      out.push({ hash, ...r });
-    }
+    const hashes = filterSequence(years, provinces, changes + warmup + laterChanges);
+    const run = async (list: string[]) => {
+      const out: FilterChange[] = [];
+      for (const hash of list) {
+        const r = await page.evaluate(
+          (h) => (window as unknown as { __paChange(h: string): Promise<Omit<FilterChange, 'hash'>> }).__paChange(h),
+          hash,
+        );
+        out.push({ hash, ...r });
+      }
+      return out;
+    };
+    const timed = await run(hashes.slice(0, warmup + changes));
     // A separate traced pass (tracing slows the page a little, so the timed changes above are not traced).
     let cpuPerChange: ThreadCpu | null = null;
     if (tracedChanges > 0) {
       await b.browser.startTracing(page, { categories: THREAD_CPU_CATEGORIES });
-      for (const hash of hashes.slice(0, tracedChanges)) {
-        await page.evaluate((h) => (window as unknown as { __paChange(h: string): Promise<unknown> }).__paChange(h), hash);
-      }
+      await run(hashes.slice(0, tracedChanges));
       cpuPerChange = threadCpuPerChange((await b.browser.stopTracing()).toString(), tracedChanges);
     }
-    return { loadMs, duckdbMemMB, duckdbReadyMs, rssBeforeMB, rssAfterMB, jsHeapMB, changes: out.slice(warmup), cpuPerChange };
+    const later = await run(hashes.slice(warmup + changes));
+    const routed = await page.evaluate(() => (window as unknown as { __paEngines?: () => EngineStats }).__paEngines?.().routed ?? null);
+    return { loadMs, duckdbMemMB, duckdbReadyMs, rssBeforeMB, rssAfterMB, jsHeapMB, engines: { ...engines, routed }, changes: timed.slice(warmup), later, cpuPerChange };
   } finally {
     await close();
   }

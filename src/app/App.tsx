@@ -4,6 +4,8 @@
  */
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { QueryClient } from '../db/client';
+import type { ReplicatedClient } from '../db/replica-pool';
+import { replicaPlan } from './engines';
 import { DataContext, type DataContextValue, type FilterOptions } from './data';
 import { ErrorBoundary, ErrorPanel } from './components/ErrorBoundary';
 import { FilterBar } from './components/FilterBar';
@@ -88,7 +90,7 @@ async function boot(set: (b: Boot) => void): Promise<void> {
   try {
     set({ phase: 'loading', step, detail: '' });
     const { openBrowserDuckDB } = await import('../db/duckdb-browser');
-    db = await openBrowserDuckDB((_msg, d) => {
+    const engine = await openBrowserDuckDB((_msg, d) => {
       const detail =
         d?.phase === 'wasm' && d.bytesTotal
           ? `${Math.round(((d.bytesLoaded ?? 0) / d.bytesTotal) * 100)}%`
@@ -99,6 +101,14 @@ async function boot(set: (b: Boot) => void): Promise<void> {
               : '';
       set({ phase: 'loading', step: 'engine', detail });
     });
+    // A second engine for parallel queries (./engines.ts says when): every write from here on is kept for it.
+    const plan = replicaPlan();
+    if (plan) {
+      const { replicated } = await import('../db/replica-pool');
+      const pool = replicated(engine, () => openBrowserDuckDB(), plan);
+      replicaPool = pool;
+      db = pool;
+    } else db = engine;
     step = 'data';
     set({ phase: 'loading', step, detail: 'data/manifest.json' });
     const { emptyDatasetLoad } = await import('./storage/boot');
@@ -145,9 +155,36 @@ async function boot(set: (b: Boot) => void): Promise<void> {
       manifestSource: String(res.manifest.source ?? ''),
       synthetic: res.manifest.synthetic === true,
     });
+    startReplicaWhenIdle();
   } catch (error) {
     set({ phase: 'error', step, error, details: [] });
   }
+}
+
+let replicaPool: ReplicatedClient | null = null;
+
+/**
+ * The replica boots once the first page has drawn — nothing loading for half a second, then an idle moment — so
+ * its download and replay (a few seconds at 100k budget lines) never delay the first answers; meanwhile the primary
+ * answers everything, and reads move to the replica once it has caught up.
+ */
+function startReplicaWhenIdle(): void {
+  const pool = replicaPool;
+  if (!pool) return;
+  // Benchmark hook (bench/run.ts defines __paSqlLog): how many engines answer, for waiting and reporting.
+  const g = globalThis as { __paSqlLog?: unknown; __paEngines?: () => unknown };
+  if (Array.isArray(g.__paSqlLog)) g.__paEngines = () => pool.stats();
+  const start = () => void pool.startReplica();
+  // Settled: no query in flight and nothing on the page still loading (lazy code, charts) for half a second.
+  const settled = () => pool.stats().busy === 0 && !document.querySelector('[aria-busy="true"], .chart-loading, .page-loading, .boot');
+  let quiet = 0;
+  const poll = setInterval(() => {
+    quiet = settled() ? quiet + 1 : 0;
+    if (quiet < 2) return;
+    clearInterval(poll);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
+    else start();
+  }, 250);
 }
 
 // One boot per page load, shared by every mount (React StrictMode mounts twice in development).

@@ -31,5 +31,7 @@ export interface QueryClient {
    * without it load CSV only (see src/db/partitions.ts).
    */
   insertArrowIPC?(name: string, bytes: Uint8Array): Promise<void>;
+  /** Cancels the interruptible query running now, if any (resolves true when one was). Optional. */
+  cancel?(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -196,6 +196,8 @@ export function gatedClient(db: QueryClient, loader: PartitionLoader, neededYear
     exec: (sql) => db.exec(sql),
     registerText: (name, text) => db.registerText(name, text),
     ...(db.insertArrowIPC ? { insertArrowIPC: (name: string, bytes: Uint8Array) => db.insertArrowIPC!(name, bytes) } : {}),
+    // The SQL console's 取消 reaches the engine through this wrapper too.
+    ...(db.cancel ? { cancel: () => db.cancel!() } : {}),
     close: () => db.close(),
   };
 }

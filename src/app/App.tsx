@@ -178,9 +178,12 @@ function startReplicaWhenIdle(): void {
   // Settled: no query in flight and nothing on the page still loading (lazy code, charts) for half a second.
   const settled = () => pool.stats().busy === 0 && !document.querySelector('[aria-busy="true"], .chart-loading, .page-loading, .boot');
   let quiet = 0;
+  let polls = 0;
   const poll = setInterval(() => {
     quiet = settled() ? quiet + 1 : 0;
-    if (quiet < 2) return;
+    // A page that never settles (a card stuck loading) still gets its replica after a minute: the log of writes
+    // kept for it holds a copy of the data until then.
+    if (quiet < 2 && ++polls < 240) return;
     clearInterval(poll);
     if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
     else start();

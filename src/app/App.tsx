@@ -117,6 +117,7 @@ async function boot(set: (b: Boot) => void): Promise<void> {
     const loaded = dataMode === 'none' ? null : (res as AppDataLoad);
     if (loaded) db = loaded.client;
     if (!res.manifest) {
+      replicaPool?.abandon('the data did not load');
       set({ phase: 'error', step, error: new Error('无法读取数据清单 data/manifest.json'), details: res.errors });
       return;
     }
@@ -157,6 +158,7 @@ async function boot(set: (b: Boot) => void): Promise<void> {
     });
     startReplicaWhenIdle();
   } catch (error) {
+    replicaPool?.abandon('the page did not start');
     set({ phase: 'error', step, error, details: [] });
   }
 }

@@ -103,11 +103,24 @@ export interface WatchRuleRow extends FlagRuleCount {
  * none when there are no reports at all (`reports` = reports under the filters), so the chart says why it is empty.
  */
 export function watchRuleRows(flags: readonly FlagLike[], reports: number, thresholds: Thresholds, lang: Lang = 'zh'): WatchRuleRow[] {
+  return watchRuleRowsFromCounts(flagRuleCounts(flags, lang), new Set(flags.map((f) => f.report_id)).size, reports, thresholds, lang);
+}
+
+/**
+ * The same rows from counts made in SQL (metrics/flags.ts `flagCounts`: the embedded chart, which needs no flag
+ * rows): `flagged` = reports flagged by any rule, `reports` = reports under the filters.
+ */
+export function watchRuleRowsFromCounts(
+  counts: readonly Omit<FlagRuleCount, 'label'>[],
+  flagged: number,
+  reports: number,
+  thresholds: Thresholds,
+  lang: Lang = 'zh',
+): WatchRuleRow[] {
   if (!reports) return [];
-  const total = new Set(flags.map((f) => f.report_id)).size;
-  return flagRuleCounts(flags, lang).map((c) => {
+  return counts.map((c) => {
     const rule = FLAG_RULES.find((r) => r.id === c.rule);
-    return { ...c, threshold: rule?.threshold ? thresholdFor(rule, thresholds) : null, flagged_total: total };
+    return { ...c, label: flagLabel(c.rule, lang), threshold: rule?.threshold ? thresholdFor(rule, thresholds) : null, flagged_total: flagged };
   });
 }
 

@@ -57,6 +57,11 @@ export interface ReplicaStats {
 
 export interface ReplicatedClient extends QueryClient {
   startReplica(): Promise<ReplicaState>;
+  /**
+   * Never opens the replica (or retires it) and drops the write log — for a boot that failed after the pool was
+   * made: the log holds a copy of everything written, which would otherwise stay in memory until the page reloads.
+   */
+  abandon(why: string): void;
   stats(): ReplicaStats;
 }
 
@@ -207,6 +212,9 @@ export function replicated(primary: QueryClient, openReplica: () => Promise<Quer
       log = null;
       for (const { write: w, primaryOk } of pending) mirror(w, primaryOk);
       return state;
+    },
+    abandon(reason: string): void {
+      retire(reason);
     },
     stats(): ReplicaStats {
       const ready = state === 'ready' && replicaUnsettled === 0;

@@ -204,6 +204,37 @@ export async function flags(db: QueryClient, f: Filters, thresholds: Thresholds)
   return db.query<FlagRow & Record<string, string | number | null>>(flagsSql(f, thresholds));
 }
 
+/** One rule's counts under the filters and thresholds. */
+export interface FlagCount {
+  rule: string;
+  /** Reports (unit-years) the rule flags. */
+  reports: number;
+  /** Individual findings: one per flag row of `flags` (a report may have several lines below the bar). */
+  flags: number;
+}
+
+/**
+ * What the 关注名单 chart shows, counted in DuckDB: per rule (FLAG_RULES order, zero counts included) the reports
+ * flagged and the findings, and the reports flagged by any rule — the same numbers as counting the rows of `flags`,
+ * without sending every flag row to the page (an embedded chart of a province would otherwise fetch tens of
+ * thousands of rows to draw ten bars).
+ */
+export async function flagCounts(db: QueryClient, f: Filters, thresholds: Thresholds): Promise<{ byRule: FlagCount[]; flaggedReports: number }> {
+  const where = whereClause(f, 'r');
+  const parts = FLAG_RULES.map((r) => r.sql(thresholdFor(r, thresholds), where));
+  // The join keeps exactly the rows `flags` returns (it joins unit_year the same way).
+  const rows = await db.query<{ rule: string | null; reports: number; flags: number; is_total: number }>(`WITH f AS (${parts.join('\nUNION ALL\n')}),
+j AS (SELECT f.report_id, f.rule FROM f JOIN unit_year u USING (report_id))
+SELECT rule, CAST(count(DISTINCT report_id) AS INTEGER) AS reports, CAST(count(*) AS INTEGER) AS flags,
+  CAST(grouping(rule) AS INTEGER) AS is_total
+FROM j GROUP BY GROUPING SETS ((rule), ())`);
+  const by = new Map(rows.filter((r) => Number(r.is_total) === 0).map((r) => [r.rule, r]));
+  return {
+    byRule: FLAG_RULES.map((r) => ({ rule: r.id, reports: Number(by.get(r.id)?.reports ?? 0), flags: Number(by.get(r.id)?.flags ?? 0) })),
+    flaggedReports: Number(rows.find((r) => Number(r.is_total) === 1)?.reports ?? 0),
+  };
+}
+
 export interface WatchUnit {
   report_id: string;
   department_name: string | null;

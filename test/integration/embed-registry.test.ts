@@ -10,7 +10,9 @@ import { loadDataset } from '../../src/db/load-dataset';
 import { NO_FILTERS } from '../../src/metrics/filters';
 import { CHARTS, CHART_IDS } from '../../src/app/embed/registry';
 import { effectiveThresholds } from '../../src/app/thresholds-url';
-import type { WatchRuleRow } from '../../src/charts';
+import { watchRuleRows, type WatchRuleRow } from '../../src/charts';
+import { flags } from '../../src/metrics/flags';
+import { reportCount } from '../../src/metrics/watch';
 import type { LeagueRow } from '../../src/metrics/league';
 import { fetchFrom, sampleFiles } from '../fixtures/sample-dataset';
 import { isEmptyOption } from '../../src/charts';
@@ -51,6 +53,13 @@ describe('embed registry on DuckDB', () => {
     expect(n(s, 'low_line_execution')).toBeGreaterThan(n(l, 'low_line_execution'));
     expect(s.find((r) => r.rule === 'low_execution')!.threshold).toBe(1);
     expect(s[0]!.flagged_total).toBeGreaterThanOrEqual(l[0]!.flagged_total);
+
+    // Counted in SQL (no flag rows fetched), the rows are those the watch page derives from every flag row.
+    for (const th of [defaults.thresholds, loose, strict]) {
+      const fromRows = watchRuleRows(await flags(db, NO_FILTERS, th), await reportCount(db, NO_FILTERS), th);
+      expect(await at(th)).toEqual(fromRows);
+    }
+    expect(s.some((r) => r.flags > r.reports), 'a rule with several findings in one report').toBe(true);
 
     const lg = CHARTS['league-ranking'];
     const flagged = async (th: typeof loose) =>

@@ -9,7 +9,7 @@ import type { QueryClient } from '../../src/db/client';
 import { openNodeDuckDB } from '../../src/db/duckdb-node';
 import { loadDataset } from '../../src/db/load-dataset';
 import { NO_FILTERS } from '../../src/metrics/filters';
-import { defaultThresholds, flags, FLAG_RULES, rankWatchList, type FlagRow } from '../../src/metrics/flags';
+import { defaultThresholds, flagCounts, flags, FLAG_RULES, rankWatchList, type FlagRow } from '../../src/metrics/flags';
 import { leagueTable } from '../../src/metrics/league';
 import { failedChecks } from '../../src/metrics/quality';
 import { flattenReports } from '../../src/model/flatten';
@@ -107,6 +107,28 @@ describe('watch-list rules', () => {
     expect(fired(rows, 'low_execution')).toEqual(['at90', 'below90', 'honest', 'inflated']);
     expect(fired(rows, 'high_adjustment')).toEqual([]);
     expect(fired(rows, 'inflated_self_eval')).toEqual([]);
+  });
+
+  it('the embedded chart counts in SQL exactly what the flag rows hold, per rule, under filters and thresholds', async () => {
+    const cases = [
+      { f: NO_FILTERS, t: defaultThresholds() },
+      { f: NO_FILTERS, t: { ...defaultThresholds(), low_execution: 0.95, low_line_execution: 0.5 } },
+      { f: { ...NO_FILTERS, years: [2024] }, t: defaultThresholds() },
+      { f: { ...NO_FILTERS, province: '甲省', prefecture: '乙市', county: '丁县' }, t: defaultThresholds() },
+    ];
+    for (const { f, t } of cases) {
+      const rows = await flags(db, f, t);
+      const counts = await flagCounts(db, f, t);
+      expect(counts.byRule.map((c) => c.rule)).toEqual(FLAG_RULES.map((r) => r.id));
+      for (const c of counts.byRule) {
+        const mine = rows.filter((r) => r.rule === c.rule);
+        expect([c.rule, c.reports, c.flags]).toEqual([c.rule, new Set(mine.map((r) => r.report_id)).size, mine.length]);
+      }
+      expect(counts.flaggedReports).toBe(new Set(rows.map((r) => r.report_id)).size);
+    }
+    // Not vacuous: the default case flags reports, the stricter line bar adds the low line, and 2024 has one.
+    expect((await flagCounts(db, NO_FILTERS, defaultThresholds())).flaggedReports).toBe(12);
+    expect((await flagCounts(db, { ...NO_FILTERS, years: [2024] }, defaultThresholds())).byRule.find((c) => c.rule === 'sangong_rising')?.reports).toBe(1);
   });
 
   it('ranks units by the number of distinct rules fired', async () => {

@@ -138,6 +138,17 @@ describe('when the replica steps aside', () => {
     expect(reads.map((r) => r[0]!.n)).toEqual([7, 7]);
   });
 
+  it('once abandoned (a boot that failed), never opens the replica and keeps answering on the primary', async () => {
+    let opened = 0;
+    const db = replicated(await open(), async () => (opened++, open()), { minBytes: 0, maxBytes: 1 << 30 });
+    await db.exec('CREATE TABLE t AS SELECT 2 AS n');
+    db.abandon('the data did not load');
+    expect(await db.startReplica()).toBe('retired');
+    expect(opened).toBe(0);
+    expect(db.stats()).toMatchObject({ state: 'retired', engines: 1, why: 'the data did not load' });
+    expect(await db.query('SELECT n FROM t')).toEqual([{ n: 2 }]);
+  });
+
   it('is retired with the reason when it cannot start', async () => {
     const db = replicated(await open(), () => Promise.reject(new Error('out of memory')), { minBytes: 0, maxBytes: 1 << 30 });
     await db.exec('CREATE TABLE t AS SELECT 1 AS n');

@@ -11,7 +11,7 @@
  */
 import type { QueryClient } from '../../db/client';
 import { NO_FILTERS, type Filters } from '../../metrics/filters';
-import { FLAG_RULES, flags as queryFlags, type Thresholds } from '../../metrics/flags';
+import { FLAG_RULES, flagCounts, type Thresholds } from '../../metrics/flags';
 import { flagLabel } from '../../metrics/flag-reasons';
 import { leagueLevel, leagueTable } from '../../metrics/league';
 import { checkSummary } from '../../metrics/quality';
@@ -45,7 +45,7 @@ import {
   scoresByJurisdictionOption,
   scoreVsExecutionOption,
   watchRuleOption,
-  watchRuleRows,
+  watchRuleRowsFromCounts,
   type BuildOptions,
   type EChartsOption,
   type LeagueMetric,
@@ -374,8 +374,9 @@ export const CHARTS = {
     thresholds: true,
     viewKeys: ['rule'],
     query: async (db, f, ctx) => {
-      const [rows, reports] = await Promise.all([queryFlags(db, f, ctx.thresholds), reportCount(db, f)]);
-      return watchRuleRows(rows, reports, ctx.thresholds);
+      // Counts only: the chart needs ten numbers, not every flag row (see flagCounts).
+      const [counts, reports] = await Promise.all([flagCounts(db, f, ctx.thresholds), reportCount(db, f)]);
+      return watchRuleRowsFromCounts(counts.byRule, counts.flaggedReports, reports, ctx.thresholds);
     },
     build: (rows, o) => watchRuleOption(rows, { ...o, selected: o.view?.rule ?? null }),
     columns: [

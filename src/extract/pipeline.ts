@@ -13,7 +13,7 @@ import { ExtractContext } from './context';
 import { extractDepartment } from './fields/department';
 import { extractFunds } from './fields/funds';
 import { extractIndicators, type IndicatorTableTotal } from './fields/indicators';
-import { detectKind } from './fields/kind';
+import { detectKind, kindIsAboutManyUnits } from './fields/kind';
 import { extractSangong } from './fields/sangong';
 import { extractScore, extractStatedGrade, kindHasOwnScore } from './fields/score';
 import { sectorOf } from './fields/sector';
@@ -41,6 +41,11 @@ export interface PipelineInput {
   sha256: string;
   bytes: number;
   warnings?: string[];
+}
+
+/** The figure inside a cited span as the text prints it ("95.50" where the value reads 95.5), without a trailing 分. */
+function printedFigure(text: string, span: { start: number; end: number; score: string }): string {
+  return /\d+(?:\.\d+)?/.exec(text.slice(span.start, span.end))?.[0] ?? span.score;
 }
 
 export function extractReport(doc: PipelineInput): Report {
@@ -71,20 +76,20 @@ export function extractReport(doc: PipelineInput): Report {
 
   const ownScore = kindHasOwnScore(kind);
   const scoreHit = ownScore ? ctx.guard('score', null, () => extractScore(ctx)) : null;
-  if (scoreHit) ctx.cite('score', scoreHit.start, scoreHit.end, { raw: scoreHit.score });
+  if (scoreHit) ctx.cite('score', scoreHit.start, scoreHit.end, { raw: printedFigure(n.text, scoreHit) });
   const stated = ownScore ? ctx.guard('grade', null, () => extractStatedGrade(ctx)) : null;
   if (stated) ctx.cite('grade', stated.start, stated.end);
 
   // Most tables say their unit once ("单位:万元"); amounts without one default to the document's hint, else 万元.
   const unit: AmountUnit = findUnitHint(n.text) ?? '万元';
-  const funds = ctx.guard('budget', null, () => extractFunds(ctx, unit, year?.year ?? null));
+  const funds = kindIsAboutManyUnits(kind) ? null : ctx.guard('budget', null, () => extractFunds(ctx, unit, year?.year ?? null));
   const sangongRes = ctx.guard('sangong', { lines: [], disagreements: [] }, () => extractSangong(ctx, year?.year ?? null, unit));
   const sangong = sangongRes.lines;
   const tableTotals: IndicatorTableTotal[] = [];
-  const indicators = ctx.guard('indicators', [], () => extractIndicators(ctx, tableTotals));
+  const indicators = ctx.guard('indicators', [], () => extractIndicators(ctx, tableTotals, funds?.executionWeight ?? null));
   // A score stated nowhere in the text may still close the indicator table ("合计 | 100 | 98").
   const score = scoreHit ?? (ownScore ? (tableTotals[0] ?? null) : null);
-  if (score && !scoreHit) ctx.cite('score', score.start, score.end, { raw: score.score });
+  if (score && !scoreHit) ctx.cite('score', score.start, score.end, { raw: printedFigure(n.text, score) });
   const grade = stated?.grade ?? (score ? gradeForScore(score.score) : null);
   const problems = ctx.guard('problems', [], () =>
     findProblems(n.text).map((p) => {

@@ -11,7 +11,12 @@ const ORG_SUFFIX =
 const ORG = new RegExp(`[\\u4e00-\\u9fa5()（）]{2,30}?${ORG_SUFFIX}`, 'g');
 const ORG_EXACT = new RegExp(`^[\\u4e00-\\u9fa5()（）]{2,30}${ORG_SUFFIX}$`);
 /** Words that end like an organisation but are not one. */
-const NOT_ORG = /^(我|本|该|各|全|区直|市直|省直|有关|相关|上级|同级|中介|第三方|预算)|(领导小组|工作组|办公会|常委会|党委会|指挥部)$|的|和|与|及/;
+const NOT_ORG = /^(和|与|我|本|该|各|全|区直|市直|省直|有关|相关|上级|同级|中介|第三方|预算)|(领导小组|工作组|办公会|常委会|党委会|指挥部)$|的|及/;
+/**
+ * "财政局和审计局", "县委与县政府": two bodies joined, not one. The 和 / 与 inside one body's name ("住房和城乡建设局",
+ * "林业和草原局", "人力资源和社会保障局") follows a field of work, not an organisation suffix.
+ */
+const TWO_BODIES = new RegExp(`${ORG_SUFFIX}(和|与)`);
 /** Body mentions only count as the unit when they carry a place (\"红谷滩区应急局\"), not a bare \"财政部\". */
 const PLACED = /^[\u4e00-\u9fa5]{1,10}?(省|市|区|县|州|旗|盟|镇|乡|街道)/;
 
@@ -25,7 +30,7 @@ export interface DepartmentHit {
 }
 
 function isOrg(s: string): boolean {
-  return ORG_EXACT.test(s) && !NOT_ORG.test(s);
+  return ORG_EXACT.test(s) && !NOT_ORG.test(s) && !TWO_BODIES.test(s);
 }
 
 /**
@@ -68,7 +73,7 @@ export function extractDepartment(
     const name = trimOrg(m[1]!);
     if (name && isOrg(name)) {
       const s = m.index + m[0].lastIndexOf(m[1]!);
-      candidates.push({ name, start: s, end: s + name.length, how: 'labelled' });
+      candidates.push({ name, start: s, end: s + name.length, how: isFormField(text, m.index, m[0]) ? 'form' : 'labelled' });
       break;
     }
   }
@@ -114,12 +119,22 @@ export function extractDepartment(
   if (pool[0]) candidates.push({ name: pool[0][0], start: pool[0][1].at, end: pool[0][1].at + pool[0][0].length, how: 'frequent' });
 
   if (!candidates.length) return null;
-  const order = ['issuer', 'labelled', 'title', 'heading', 'signature', 'frequent'];
+  const order = ['form', 'issuer', 'labelled', 'title', 'heading', 'signature', 'frequent'];
   candidates.sort((a, b) => order.indexOf(a.how) - order.indexOf(b.how));
   const best = candidates[0]!;
   // Prefer a fuller form of the same unit found elsewhere ("益阳市资阳区应急管理局" ⊃ "资阳区应急管理局").
   const fuller = candidates.find((c) => c.name.length > best.name.length && c.name.endsWith(best.name));
   return fuller ?? best;
+}
+
+/**
+ * "单位名称：某县卫生健康局", "填报单位：…": a form field naming who fills the report in. It outranks even the issuer
+ * rule, because a unit's own summary of its performance work reads like a finance bureau's ("绩效管理工作总结") while
+ * naming the bureau that asked for it. "被审计单位：…" / "被评价单位名称：…" name the body reported on, not the author.
+ */
+function isFormField(text: string, at: number, matched: string): boolean {
+  if (/被(审计|评价|检查|监督)$/.test(text.slice(Math.max(0, at - 4), at))) return false;
+  return /^(?:(?:部门|单位|预算部门|预算单位)名称|填报单位)\s*[:：]/.test(matched);
 }
 
 function citedSpans(text: string): [number, number][] {

@@ -8,10 +8,10 @@
  * Totals come from the first reader that finds them, in that order.
  */
 import type { AmountUnit, BudgetLine, LineScope } from '../../model/report';
-import { sum } from '../../money/decimal';
+import { Decimal, changeRate, percentToFraction, ratio, sum } from '../../money/decimal';
 import type { ExtractContext } from '../context';
-import { findUnitHint, parseAmount, parsePercent } from '../text/numbers';
-import { categoryOf, readHeader } from './sangong';
+import { PROSE_NUMBER, findUnitHint, parseAmount, parsePercent, parseProseAmount } from '../text/numbers';
+import { categoryOf, columnYear, readHeader } from './sangong';
 import { amountOf, plainNumberOf, rateOf, rowValuesAfter, stripRowPrefix, type Cell } from './table-cells';
 
 export interface FundsResult {
@@ -21,6 +21,11 @@ export interface FundsResult {
   statedExecutionRate: string | null;
   statedAdjustmentRate: string | null;
   lines: BudgetLine[];
+  /**
+   * The 分值 / 权重 the funds block gives the execution rate on the row the totals came from ("年度资金总额 … 10 …"),
+   * null when the block has no such cell. An indicator table below it carries the rest of the 100 points.
+   */
+  executionWeight: string | null;
 }
 
 type Column = 'initial' | 'adjusted' | 'actual' | 'weight' | 'rate' | 'score';
@@ -49,6 +54,7 @@ export function extractFunds(ctx: ExtractContext, defaultUnit: AmountUnit, fisca
     statedExecutionRate: null,
     statedAdjustmentRate: null,
     lines: [],
+    executionWeight: null,
   };
   const cells = ctx.cells();
   ctx.guard('budget', undefined, () => readFundsBlock(ctx, cells, defaultUnit, res));
@@ -77,7 +83,7 @@ function readFundsBlock(ctx: ExtractContext, cells: Cell[], unit: AmountUnit, re
     // The caption above the table or the header cells themselves ("年初预算数（元）"); the last hint is the nearest.
     const blockUnit =
       findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 300), cells[j - 1]!.end)) ?? ctx.unitBefore(cells[i]!.start) ?? unit;
-    const rows = readBlockRows(ctx, cells, j, columns, blockUnit);
+    const { rows, weights } = readBlockRows(ctx, cells, j, columns, blockUnit);
     if (!rows.length) continue;
     const total = rows.find((r) => r.scope === 'total');
     const parts = rows.filter((r) => r.scope !== 'total');
@@ -95,6 +101,7 @@ function readFundsBlock(ctx: ExtractContext, cells: Cell[], unit: AmountUnit, re
       res.adjusted = top.adjusted;
       res.actual = top.actual;
       res.statedExecutionRate = top.statedRate;
+      res.executionWeight = weights[rows.indexOf(top)] ?? null;
       const k = res.lines.length + rows.indexOf(top);
       copyCites(ctx, `lines[${k}]`, 'budget');
     } else if (!top && parts.length > 1 && res.adjusted === null && res.actual === null) {
@@ -110,11 +117,20 @@ function readFundsBlock(ctx: ExtractContext, cells: Cell[], unit: AmountUnit, re
   }
 }
 
-function readBlockRows(ctx: ExtractContext, cells: Cell[], from: number, columns: Column[], unit: AmountUnit): BudgetLine[] {
+/** The block's rows, and for each the number in its 分值 / 权重 cell (null when blank or a placeholder). */
+function readBlockRows(
+  ctx: ExtractContext,
+  cells: Cell[],
+  from: number,
+  columns: Column[],
+  unit: AmountUnit,
+): { rows: BudgetLine[]; weights: (string | null)[] } {
   const rows: BudgetLine[] = [];
+  const weights: (string | null)[] = [];
   for (let i = from; i < Math.min(cells.length, from + 60); i++) {
     const label = stripRowPrefix(cells[i]!.text);
-    const scope = ROW_LABELS.find(([re]) => re.test(label))?.[1];
+    // "其他资金（自有资金）", "财政资金(一般公共预算)": a note in brackets does not change which row it is.
+    const scope = ROW_LABELS.find(([re]) => re.test(withoutNote(label)))?.[1];
     // The block's own header printed again on the next page is not a new table: skip its cells.
     if (HEADER_PATTERNS.some(([, re]) => re.test(label))) continue;
     // The funds block ends where the next table starts (its caption or header, e.g. a 三公 table whose "合计" row
@@ -137,20 +153,44 @@ function readBlockRows(ctx: ExtractContext, cells: Cell[], from: number, columns
           line[col] = a.wan;
           ctx.cite(`lines[${k}].${col}`, c.start, c.end, { raw: a.raw, unit: a.unit });
         }
-      } else if (col === 'rate') {
-        const r = rateOf(c) ?? (plainNumberOf(c) !== null ? null : null);
-        if (r) {
-          line.statedRate = r;
-          ctx.cite(`lines[${k}].statedRate`, c.start, c.end, { raw: c.text });
-        }
       }
     });
+    // The rate last: a bare number in its column is read against the row's own figures (see statedRateOf).
+    const rateAt = columns.indexOf('rate');
+    const rateCell = rateAt >= 0 ? vals[rateAt] : undefined;
+    const rate = statedRateOf(rateCell, ratio(line.actual, line.adjusted));
+    if (rate && rateCell) {
+      line.statedRate = rate;
+      ctx.cite(`lines[${k}].statedRate`, rateCell.start, rateCell.end, { raw: rateCell.text });
+    }
     if (line.initial === null && line.adjusted === null && line.actual === null) continue;
     rows.push(line);
+    const weightAt = columns.indexOf('weight');
+    weights.push(weightAt >= 0 ? plainNumberOf(vals[weightAt]) : null);
     i = last;
   }
   // Line indexes above are relative to this block; shift their citations to absolute positions.
-  return rows;
+  return { rows, weights };
+}
+
+/**
+ * An 执行率 cell. "95%" is read as printed; a bare number is either a fraction ("0.95") or a percent whose sign was
+ * left off ("95.00"). The rate computed from the figures (`expected`) decides between the two; without it, a number up to
+ * 1 is a fraction and a larger one a percent.
+ */
+function statedRateOf(c: Cell | undefined, expected: string | null): string | null {
+  const printed = rateOf(c);
+  if (printed) return printed;
+  const v = plainNumberOf(c);
+  // A bare 0 is the template's empty row ("年度资金总额 0 0 0 10 0 0"), not a stated rate.
+  if (v === null || new Decimal(v).lte(0)) return null;
+  const asPercent = percentToFraction(v);
+  const asFraction = new Decimal(v).toFixed(Math.max(4, new Decimal(v).decimalPlaces()));
+  if (expected !== null) {
+    const off = (x: string) => new Decimal(x).minus(expected).abs();
+    return off(asFraction).lt(off(asPercent)) ? asFraction : asPercent;
+  }
+  return new Decimal(v).lte(1) ? asFraction : asPercent;
 }
 
 const COLUMN_ZH = { initial: '年初预算数', adjusted: '全年(调整后)预算数', actual: '执行数' } as const;
@@ -216,7 +256,8 @@ function readLabelledCells(ctx: ExtractContext, cells: Cell[], unit: AmountUnit,
     for (const c of cells.slice(i + 1, i + 3)) {
       const t = compact(c.text);
       if (spec.rate) {
-        const r = parsePercent(t);
+        // A bare number ("0.9294") only right after its label, where it cannot be another label's figure.
+        const r = parsePercent(t) ?? (c === cells[i + 1] ? bareRateOf(c, spec.field, res) : null);
         if (r) {
           res[spec.field] = r;
           ctx.cite(`budget.${spec.field}`, c.start, c.end, { raw: c.text });
@@ -232,6 +273,17 @@ function readLabelledCells(ctx: ExtractContext, cells: Cell[], unit: AmountUnit,
       }
     }
   }
+}
+
+/**
+ * A labelled rate printed without its % sign: a fraction or a percent, told apart by the figures read so far
+ * (actual ÷ adjusted for the execution rate; the size of the adjustment for the adjustment rate, whose sign
+ * convention varies).
+ */
+function bareRateOf(c: Cell, field: keyof Omit<FundsResult, 'lines'>, res: FundsResult): string | null {
+  if (field === 'statedExecutionRate') return statedRateOf(c, ratio(res.actual, res.adjusted));
+  const change = changeRate(res.initial, res.adjusted);
+  return statedRateOf(c, change === null ? null : new Decimal(change).abs().toFixed(4));
 }
 
 /** "按收入性质分：其中：一般公共预算：951.84 … 按支出性质分：基本支出：408.34 项目支出：607.83" — budget-application breakdowns. */
@@ -252,7 +304,7 @@ function readInlineBreakdown(ctx: ExtractContext, res: FundsResult): void {
   }
 }
 
-const AMOUNT = '([\\d,]+(?:\\.\\d+)?)\\s*(万\\s*元|亿\\s*元|元)';
+const AMOUNT = `(${PROSE_NUMBER})\\s*(万\\s*元|亿\\s*元|元)`;
 
 /**
  * Offset (in `matched`) just past the unit of an AMOUNT match: the cited figure runs from its number over any space
@@ -286,7 +338,7 @@ function readNarrativeLines(ctx: ExtractContext, res: FundsResult): void {
         const r = parsePercent(`${raw}%`);
         if (r) found.push({ col, start: at, end: at + raw.length + 1, raw: `${raw}%`, value: r });
       } else {
-        const a = parseAmount(`${raw}${m[2]!.replace(/\s+/g, '')}`);
+        const a = parseProseAmount(raw, m[2]!);
         if (a) found.push({ col, start: at, end: s.start + m.index + amountEnd(m[0], raw, m[2]!), raw: a.raw, unit: a.unit, value: a.wan });
       }
     }
@@ -335,7 +387,8 @@ function isWholeUnit(body: string, labelAt: number): boolean {
 
 const STATED_RATES: { field: 'statedExecutionRate' | 'statedAdjustmentRate'; re: RegExp }[] = [
   { field: 'statedExecutionRate', re: /(?:预算执行率|预算完成率)(?:为|是|达|达到)?\s*(\d+(?:\.\d+)?%)/g },
-  { field: 'statedAdjustmentRate', re: /预算调整率(?:为|是|达|达到)?\s*(\d+(?:\.\d+)?%)/g },
+  // A negative adjustment ("预算调整率为-12.5%": the budget was cut) keeps its sign.
+  { field: 'statedAdjustmentRate', re: /预算调整率(?:为|是|达|达到)?\s*(-?\d+(?:\.\d+)?%)/g },
 ];
 
 /**
@@ -352,7 +405,7 @@ function readNarrativeRates(ctx: ExtractContext, res: FundsResult): void {
       const m = re.exec(body);
       if (!m) continue;
       // Other unit-level rates stated just before ("预算执行率为100%，预算调整率为…") do not change the subject.
-      const head = body.slice(0, m.index).replace(/(?:预算)?(?:执行|完成|调整)率(?:为|是|达|达到)?\s*\d+(?:\.\d+)?%[，,]?/g, '');
+      const head = body.slice(0, m.index).replace(/(?:预算)?(?:执行|完成|调整)率(?:为|是|达|达到)?\s*-?\d+(?:\.\d+)?%[，,]?/g, '');
       if (!isWholeUnit(head, head.length)) continue;
       const r = parsePercent(m[1]!);
       if (!r) continue;
@@ -428,7 +481,7 @@ function readYearColumnLines(ctx: ExtractContext, unit: AmountUnit, res: FundsRe
       const cites: [string, Cell, string, AmountUnit][] = [];
       vals.forEach((c, k) => {
         const col = columns[k]!;
-        if ((col.year ?? fiscalYear) !== fiscalYear || (col.kind !== 'budget' && col.kind !== 'actual')) return;
+        if (columnYear(col, fiscalYear) !== fiscalYear || (col.kind !== 'budget' && col.kind !== 'actual')) return;
         const a = amountOf(c, tableUnit);
         if (!a) return;
         const field = col.kind === 'budget' ? 'adjusted' : 'actual';
@@ -464,7 +517,7 @@ function readNarrativeTotals(ctx: ExtractContext, res: FundsResult): void {
   const spend = new RegExp(`(?:决算)?本年支出(?:合计|总额)?(?:为)?\\s*${AMOUNT}[，,]?\\s*其中[:：]?`, 'g');
   const m = spend.exec(text);
   if (m) {
-    const a = parseAmount(`${m[1]}${m[2]}`);
+    const a = parseProseAmount(m[1]!, m[2]!);
     const at = m.index + m[0].indexOf(m[1]!);
     const end = m.index + amountEnd(m[0], m[1]!, m[2]!);
     if (a && res.actual === null) {
@@ -474,7 +527,7 @@ function readNarrativeTotals(ctx: ExtractContext, res: FundsResult): void {
     const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 200).split(/[。\n]/)[0]!;
     const partRe = new RegExp(`(基本支出|项目支出|经营支出|上缴上级支出|对附属单位补助支出)\\s*${AMOUNT}`, 'g');
     for (const p of tail.matchAll(partRe)) {
-      const pa = parseAmount(`${p[2]}${p[3]}`);
+      const pa = parseProseAmount(p[2]!, p[3]!);
       if (!pa) continue;
       const k = res.lines.length;
       res.lines.push({ name: p[1]!, scope: 'purpose', initial: null, adjusted: null, actual: pa.wan, statedRate: null });
@@ -490,7 +543,7 @@ function readNarrativeTotals(ctx: ExtractContext, res: FundsResult): void {
   if (res.adjusted === null) {
     const total = new RegExp(`(?:预算支出总额|部门预算总额|年度预算总额|预算总额)(?:为|是)?\\s*${AMOUNT}`).exec(text);
     if (total) {
-      const a = parseAmount(`${total[1]}${total[2]}`);
+      const a = parseProseAmount(total[1]!, total[2]!);
       if (a) {
         res.adjusted = a.wan;
         const at = total.index + total[0].indexOf(total[1]!);
@@ -532,6 +585,10 @@ export function sentences(text: string): { start: number; end: number }[] {
     }
   }
   return out;
+}
+
+function withoutNote(label: string): string {
+  return label.replace(/[(（][^()（）]*[)）]$/, '');
 }
 
 function compact(s: string): string {

@@ -11,7 +11,7 @@
 import type { Indicator } from '../../model/report';
 import type { ExtractContext } from '../context';
 import { parseNumber } from '../text/numbers';
-import type { Cell } from './table-cells';
+import { explicitRowAfter, type Cell } from './table-cells';
 import { extractTaskIndicators } from './task-indicators';
 
 const LEVEL1 = /^(产出|效益|满意度|投入|过程|管理|履职|效果|影响)(指标)?(\(\d+分\))?$/;
@@ -72,7 +72,11 @@ export interface IndicatorTableTotal {
  * `totals`, when given, receives the total row of each indicator table that is clearly a score total (see
  * readTableTotal), for reports that state their score nowhere else.
  */
-export function extractIndicators(ctx: ExtractContext, totals?: IndicatorTableTotal[]): Indicator[] {
+export function extractIndicators(
+  ctx: ExtractContext,
+  totals?: IndicatorTableTotal[],
+  executionWeight: string | null = null,
+): Indicator[] {
   const out: Indicator[] = [];
   const cells = ctx.cells();
   for (let h = 0; h < cells.length; h++) {
@@ -80,7 +84,7 @@ export function extractIndicators(ctx: ExtractContext, totals?: IndicatorTableTo
     if (!header) continue;
     const first = out.length;
     const end = readRows(ctx, cells, header, out);
-    const total = readTableTotal(cells, end, out.slice(first));
+    const total = readTableTotal(cells, end, out.slice(first), executionWeight ?? USUAL_EXECUTION_WEIGHT);
     if (total) totals?.push(total);
     h = end - 1;
   }
@@ -122,8 +126,12 @@ function readRows(ctx: ExtractContext, cells: Cell[], header: Header, out: Indic
       i++;
       continue;
     }
-    const weightCell = cells[i + between + 1];
-    const scoreCell = cells[i + between + 2];
+    // In a tab or pipe row the cells keep their columns, blank ones too ("| 成活率 | | 92% | 20 | 18 |"): read it by
+    // position, or the blank target would slide the weight and score out of place and the row would be lost.
+    const row = explicitRowAfter(ctx.text, cells[i]!);
+    const positional = row && row.length >= between + 2 ? row : null;
+    const weightCell = positional ? positional[between] : cells[i + between + 1];
+    const scoreCell = positional ? positional[between + 1] : cells[i + between + 2];
     const weight = weightCell ? num(weightCell.text) : null;
     const score = scoreCell ? num(scoreCell.text) : null;
     if (weight === null || score === null || !isName(t)) {
@@ -132,24 +140,26 @@ function readRows(ctx: ExtractContext, cells: Cell[], header: Header, out: Indic
       i++;
       continue;
     }
-    const valueCells = cells.slice(i + 1, i + 1 + between);
+    const valueCells = positional ? positional.slice(0, between) : cells.slice(i + 1, i + 1 + between);
     const k = out.length;
     const ind: Indicator = { level1, level2, level3: t, ...targetAndActual(valueCells, roles), weight, score, deviation: null };
-    let next = i + between + 3;
-    // A following text cell is the deviation reason unless it starts the next row (its own weight/score pair).
-    const dev = cells[next];
-    if (hasDeviation && dev && !LEVEL1.test(compact(dev.text)) && !LEVEL2.test(compact(dev.text)) && !startsRow(cells, next, between)) {
+    let next = positional ? flatIndexAfter(cells, i, scoreCell!.end) : i + between + 3;
+    // A following text cell is the deviation reason unless it starts the next row (its own weight/score pair). In a
+    // positional row only the cell in the row's own deviation column can be one.
+    const dev = positional ? positional[between + 2] : cells[next];
+    if (hasDeviation && dev && !LEVEL1.test(compact(dev.text)) && !LEVEL2.test(compact(dev.text)) && (positional || !startsRow(cells, next, between))) {
       const d = compact(dev.text);
       if (d && !/^(总分|合计)/.test(d) && !HEADER_REPEAT.test(d) && !isPageMarker(d) && /[\u4e00-\u9fa5]/.test(d)) {
         ind.deviation = dev.text.trim();
-        next++;
+        next = positional ? flatIndexAfter(cells, i, dev.end) : next + 1;
       }
     }
     out.push(ind);
     ctx.cite(`indicators[${k}].level3`, cells[i]!.start, cells[i]!.end);
     ctx.cite(`indicators[${k}].weight`, weightCell!.start, weightCell!.end, { raw: weightCell!.text });
     ctx.cite(`indicators[${k}].score`, scoreCell!.start, scoreCell!.end, { raw: scoreCell!.text });
-    if (valueCells.length) ctx.cite(`indicators[${k}].target`, valueCells[0]!.start, valueCells[valueCells.length - 1]!.end);
+    const printed = valueCells.filter((c) => c.text !== '');
+    if (printed.length) ctx.cite(`indicators[${k}].target`, printed[0]!.start, printed[printed.length - 1]!.end);
     i = next;
   }
   return i;
@@ -157,16 +167,17 @@ function readRows(ctx: ExtractContext, cells: Cell[], header: Header, out: Indic
 
 /**
  * The weight the national layout gives the execution rate in the funds block above the indicator table (domain.md:
- * 执行率 10): a total of 100 over indicators weighing 90 still adds up once that block is counted.
+ * 执行率 10): a total of 100 over indicators weighing 90 still adds up once that block is counted. A funds block
+ * that prints another weight (5, 20) is believed instead.
  */
-const EXECUTION_WEIGHTS = [0, 10];
+const USUAL_EXECUTION_WEIGHT = '10';
 
 /**
  * The total row at cells[at] ("合计 | 100 | 98", "总计 | 100分 | 97.5分") as the table's score, only when it is clearly
  * the score table's total: its first figure is 100 and equals the rows' weights (plus the execution weight), and its
  * second is at least what the rows scored. A "合计" with other figures is some other table's sum and is left alone.
  */
-function readTableTotal(cells: Cell[], at: number, rows: Indicator[]): IndicatorTableTotal | null {
+function readTableTotal(cells: Cell[], at: number, rows: Indicator[], executionWeight: string): IndicatorTableTotal | null {
   const label = cells[at];
   if (!label || !/^(合计|总计|总分)$/.test(compact(label.text)) || !rows.length) return null;
   const weightCell = cells[at + 1];
@@ -177,7 +188,7 @@ function readTableTotal(cells: Cell[], at: number, rows: Indicator[]): Indicator
   const sum = (pick: (i: Indicator) => string | null) => rows.reduce((acc, r) => acc + Number(pick(r) ?? 0), 0);
   const weights = sum((r) => r.weight);
   const scored = sum((r) => r.score);
-  const addsUp = EXECUTION_WEIGHTS.some((w) => Math.abs(weights + w - 100) < 0.005);
+  const addsUp = [0, Number(executionWeight)].some((w) => Math.abs(weights + w - 100) < 0.005);
   if (!addsUp || Number(score) + 0.005 < scored) return null;
   return { score, start: scoreCell!.start, end: scoreCell!.end };
 }
@@ -198,6 +209,13 @@ function targetAndActual(valueCells: Cell[], roles: Role[]): { target: string | 
 /** "第 2 页", "第2页 共5页", "- 3 -", "2/5": page furniture left in the cell stream by a converter. */
 function isPageMarker(t: string): boolean {
   return /^(第\d+页([,，/]?共\d+页)?|共\d+页(第\d+页)?|-\d+-|\d+\/\d+)$/.test(t);
+}
+
+/** Index of the first cell of the flat stream, after cells[i], that starts at or after offset `end`. */
+function flatIndexAfter(cells: Cell[], i: number, end: number): number {
+  let j = i + 1;
+  while (j < cells.length && cells[j]!.start < end) j++;
+  return j;
 }
 
 function startsRow(cells: Cell[], i: number, between: number): boolean {

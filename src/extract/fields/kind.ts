@@ -61,3 +61,11 @@ export function detectKind(title: string | null, text: string): ReportKind {
   }
   return best;
 }
+
+/**
+ * A finance bureau's summary and an audit report are about the units of a jurisdiction: the budgets, project figures
+ * and execution rates they quote belong to the units they evaluated or audited, never to the issuing body.
+ */
+export function kindIsAboutManyUnits(kind: ReportKind): boolean {
+  return kind === 'finance_summary' || kind === 'audit';
+}

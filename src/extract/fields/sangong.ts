@@ -7,7 +7,7 @@ import type { AmountUnit, SangongCategory, SangongLine } from '../../model/repor
 import Decimal from 'decimal.js';
 import { ExtractContext } from '../context';
 import { splitLines } from '../text/lines';
-import { findUnitHint, parseAmount } from '../text/numbers';
+import { PROSE_NUMBER, findUnitHint, parseProseAmount } from '../text/numbers';
 import { amountOf, rowValuesAfter, stripRowPrefix, valuesAfter, type Cell } from './table-cells';
 
 /** Category from a row label, most specific first. */
@@ -30,19 +30,29 @@ export function categoryOf(label: string): SangongCategory | null {
 export interface Column {
   kind: 'budget' | 'actual' | 'rate' | 'other';
   year: number | null;
+  /** 1 for a column of the previous year named relatively ("上年决算数"), else 0; only used when `year` is null. */
+  yearsBack: number;
+}
+
+/** The year a column's figures belong to: its own year, else the fiscal year (or the one before it for "上年…"). */
+export function columnYear(col: Column, fiscalYear: number | null): number | null {
+  if (col.year !== null) return col.year;
+  return fiscalYear === null ? null : fiscalYear - col.yearsBack;
 }
 
 /** A header cell is short and starts with its year or its 预算/决算 word; a title that merely contains 决算 is not one. */
-const HEADER_SHAPE = /^(\d{4}年度?)?(全年|年初|调整后|本年|上年)?(预算|决算|实际|执行|控制率|执行率|完成率|增减|变动|比上年|同比)/;
+const HEADER_SHAPE = /^(\d{4}年度?)?(全年|年初|调整后|本年度?|上年度?)?(预算|决算|实际|执行|控制率|执行率|完成率|增减|变动|比上年|同比)/;
 
 export function columnOf(text: string): Column | null {
   const t = text.replace(/\s+/g, '');
   if (!HEADER_SHAPE.test(t)) return null;
   const y = /(\d{4})年(度)?/.exec(t);
   const year = y ? Number(y[1]) : null;
-  if (/执行率|控制率|完成率|增减|变动|比上年|同比/.test(t)) return { kind: 'rate', year };
-  if (/预算(数|金额|支出数)?/.test(t) && !/决算/.test(t)) return { kind: 'budget', year };
-  if (/决算(数|金额|支出数)?|实际(支出|执行)(数)?|执行数/.test(t)) return { kind: 'actual', year };
+  // "上年决算数" beside "本年预算数 | 本年决算数": last year's figures, not a second copy of this year's.
+  const yearsBack = /^上年/.test(t) ? 1 : 0;
+  if (/执行率|控制率|完成率|增减|变动|比上年|同比/.test(t)) return { kind: 'rate', year, yearsBack };
+  if (/预算(数|金额|支出数)?/.test(t) && !/决算/.test(t)) return { kind: 'budget', year, yearsBack };
+  if (/决算(数|金额|支出数)?|实际(支出|执行)(数)?|执行数/.test(t)) return { kind: 'actual', year, yearsBack };
   return null;
 }
 
@@ -105,7 +115,7 @@ function readTables(ctx: ExtractContext, fiscalYear: number | null, unit: Amount
       vals.forEach((c, k) => {
         const col = columns[k]!;
         if (col.kind !== 'budget' && col.kind !== 'actual') return;
-        const year = col.year ?? fiscalYear;
+        const year = columnYear(col, fiscalYear);
         if (year === null) return;
         const a = amountOf(c, tableUnit);
         if (!a) return;
@@ -166,8 +176,13 @@ export function readHeader(cells: Cell[], i: number): { columns: Column[]; end: 
 
 /** A 三公 category named in prose (the category words of CATEGORY_LABELS, loosely). */
 const CATEGORY_WORD = /出国|出境|公务接待|公务用车|公车|车辆(购置|运行)/;
-/** Clause separators; an ASCII comma between digits is a thousands separator ("128,500元"), not a clause break. */
-const CLAUSE_RE = /(?:[^，,；;]|(?<=\d),(?=\d{3}(?!\d)))+/g;
+/**
+ * Clause separators; a comma of either width between digits is a thousands separator ("128,500元", "128，500元"),
+ * not a clause break.
+ */
+const CLAUSE_RE = /(?:[^，,；;]|(?<=\d)[,，](?=\d{3}(?!\d)))+/g;
+/** A figure with its money unit in a clause; the number may group thousands with a full-width comma. */
+const CLAUSE_AMOUNT = new RegExp(`(${PROSE_NUMBER})\\s*(万元|亿元|元)`);
 
 /**
  * "2023年度三公经费预算支出数为214.00万元，决算支出数为169.46万元", possibly naming several years, and the breakdown
@@ -194,7 +209,7 @@ function readNarrative(ctx: ExtractContext, fiscalYear: number | null): SangongL
         const clause = c[0];
         const y = /(\d{4})\s*年/.exec(clause);
         if (y) year = Number(y[1]);
-        const m = /([\d,]+(?:\.\d+)?)\s*(万元|亿元|元)/.exec(clause);
+        const m = CLAUSE_AMOUNT.exec(clause);
         if (!m || /较|比|减少|增加|节约|下降|增长/.test(clause.slice(0, m.index))) continue;
         const head = clause.slice(0, m.index);
         // "预算支出数" is a budget even though it says 支出; 决算 always means actual.
@@ -215,7 +230,7 @@ function readNarrative(ctx: ExtractContext, fiscalYear: number | null): SangongL
         if (year === null || k === null || category === null) continue;
         kind = k;
         cat = category;
-        const a = parseAmount(`${m[1]}${m[2]}`);
+        const a = parseProseAmount(m[1]!, m[2]!);
         if (!a) continue;
         const key = `${year}|${category}`;
         const line = out.get(key) ?? { year, category, budget: null, actual: null };

@@ -1,5 +1,6 @@
 /** Self-evaluation score and grade. Grade: stated ("自评为优秀", "等级：良") wins; else derived from the score band. */
 import type { Grade, ReportKind } from '../../model/report';
+import { canonical } from '../../money/decimal';
 import type { ExtractContext } from '../context';
 
 export interface ScoreHit {
@@ -70,7 +71,8 @@ export function extractScore(ctx: ExtractContext): ScoreHit | null {
       if (AVERAGE_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
       if (re === BARE_SCORE && !bareScoreIsWhole(text, m.index, m.index + m[0].length)) continue;
       const s = m.index + m[0].lastIndexOf(v);
-      return { score: v.replace(/\.0+$/, ''), start: s, end: s + v.length };
+      // The value in the model's canonical form ("95.50" → "95.5"); the provenance keeps it as printed.
+      return { score: canonical(v), start: s, end: s + v.length };
     }
   }
   return null;

@@ -55,8 +55,24 @@ export function stripRowPrefix(s: string): string {
 
 const PLACEHOLDER = /^(—+|-+|\/|无|\s*)$/;
 
+/** A figure cell, possibly OCR-damaged: digits, 'O'/'o' misread for 0, commas of either width, an optional unit. */
+const DAMAGED_FIGURE = /^([-+]?)(\d[\dOo，,.]*)(%|分|万元|元|亿元)?$/;
+
+/**
+ * The text of a figure cell as it was meant: 'O' or 'o' read for 0 by OCR ("1O5.O0"), full-width commas as
+ * thousands separators ("1，200，000.00"), whitespace dropped. Only a whole cell is repaired, and only into a
+ * well-formed number — in running text '，' separates clauses and 'O' is a letter, so normalizeText leaves both.
+ */
+export function figureText(text: string): string {
+  const t = text.replace(/\s+/g, '');
+  const m = /[Oo，]/.test(t) ? DAMAGED_FIGURE.exec(t) : null;
+  if (!m) return t;
+  const digits = m[2]!.replace(/[Oo]/g, '0').replace(/，/g, ',');
+  return parseNumber(digits) === null ? t : `${m[1]}${digits}${m[3] ?? ''}`;
+}
+
 export function isValueCell(c: Cell): boolean {
-  const t = c.text.replace(/\s+/g, '');
+  const t = figureText(c.text);
   return PLACEHOLDER.test(t) || /^[-+]?[\d,.]+\s*(%|分|万元|元|亿元)?$/.test(t);
 }
 
@@ -79,17 +95,15 @@ export function valuesAfter(cells: Cell[], i: number, count: number): Cell[] {
  * cell consumed, for callers that continue scanning after the row.
  */
 export function rowValuesAfter(text: string, cells: Cell[], i: number, count: number): { values: Cell[]; last: number } {
-  const label = cells[i]!;
-  const ls = text.lastIndexOf('\n', label.start - 1) + 1;
-  const nl = text.indexOf('\n', label.end);
-  const row = explicitRows(text, ls, nl === -1 ? text.length : nl)[0];
-  const at = row && row.cells.length >= 2 ? row.cells.findIndex((c) => c.start === label.start) : -1;
-  if (at < 0) {
+  const after = explicitRowAfter(text, cells[i]!);
+  if (!after) {
+    const byLine = lineCellsAfter(text, cells, i, count);
+    if (byLine) return { values: byLine, last: i + byLine.filter((c) => c.text !== '').length };
     const values = valuesAfter(cells, i, count);
     return { values, last: i + values.length };
   }
   const values: Cell[] = [];
-  for (const c of row!.cells.slice(at + 1)) {
+  for (const c of after) {
     if (values.length >= count) break;
     if (c.text !== '' && !isValueCell(c)) break;
     values.push(c);
@@ -98,19 +112,77 @@ export function rowValuesAfter(text: string, cells: Cell[], i: number, count: nu
   return { values, last: i + values.filter((c) => c.text !== '').length };
 }
 
+/**
+ * The cells after `label` in its explicit tab or pipe row ("| 成活率 | | 92% | 20 |"), empty cells kept as '' so every
+ * figure stays under its own header; null when the label's line is not such a row.
+ */
+export function explicitRowAfter(text: string, label: Cell): Cell[] | null {
+  const ls = text.lastIndexOf('\n', label.start - 1) + 1;
+  const nl = text.indexOf('\n', label.end);
+  const row = explicitRows(text, ls, nl === -1 ? text.length : nl)[0];
+  const at = row && row.cells.length >= 2 ? row.cells.findIndex((c) => c.start === label.start) : -1;
+  return at < 0 ? null : row!.cells.slice(at + 1);
+}
+
+/** The trimmed text of the line holding offset `pos`, with its offsets. */
+function lineAround(text: string, pos: number): { text: string; start: number; end: number; next: number } {
+  const ls = text.lastIndexOf('\n', pos - 1) + 1;
+  const nl = text.indexOf('\n', pos);
+  const le = nl === -1 ? text.length : nl;
+  const raw = text.slice(ls, le);
+  const trimmed = raw.trim();
+  const start = ls + (trimmed ? raw.indexOf(trimmed) : 0);
+  return { text: trimmed, start, end: start + trimmed.length, next: nl === -1 ? -1 : nl + 1 };
+}
+
+/**
+ * One cell per line with a blank line for each empty cell ("上年结转资金\n\n4.00\n3.80"): the k-th line after the label
+ * holds the k-th column, so 4.00 stays under 全年预算数 instead of sliding under 年初预算数. Trusted only when the row
+ * fits exactly between non-blank lines — the line above the label is a cell (a table printed double-spaced has
+ * blank lines everywhere, and a blank line between tab-indented blocks ends a row) and the line after the row is
+ * the next label or the end of the text — and every other line in it is one value cell of the flat stream.
+ * Returns null when the layout is not that, or when no cell is blank (the flat stream already reads it right).
+ */
+function lineCellsAfter(text: string, cells: Cell[], i: number, count: number): Cell[] | null {
+  const label = cells[i]!;
+  const own = lineAround(text, label.start);
+  if (own.start !== label.start || own.end !== label.end || own.next < 0 || own.start === 0) return null;
+  if (lineAround(text, own.start - 1).text === '') return null;
+  const out: Cell[] = [];
+  let pos = own.next;
+  let stream = i + 1;
+  for (let k = 0; k < count && pos >= 0; k++) {
+    const l = lineAround(text, pos);
+    if (l.text === '') {
+      out.push({ text: '', start: l.start, end: l.start, line: label.line + k + 1 });
+    } else {
+      const c = cells[stream];
+      if (!c || c.start !== l.start || c.end !== l.end || !isValueCell(c)) return null;
+      out.push(c);
+      stream++;
+    }
+    pos = l.next;
+  }
+  if (pos >= 0) {
+    const after = lineAround(text, pos);
+    if (after.text === '' || isValueCell({ ...after, line: 0 })) return null;
+  }
+  return out.some((c) => c.text === '') ? out : null;
+}
+
 export function amountOf(c: Cell | undefined, unit: AmountUnit): Amount | null {
   if (!c) return null;
-  const t = c.text.replace(/\s+/g, '');
+  const t = figureText(c.text);
   if (PLACEHOLDER.test(t) || /%$/.test(t)) return null;
   return parseAmount(t, unit);
 }
 
 export function rateOf(c: Cell | undefined): string | null {
   if (!c) return null;
-  return parsePercent(c.text.replace(/\s+/g, ''));
+  return parsePercent(figureText(c.text));
 }
 
 export function plainNumberOf(c: Cell | undefined): string | null {
   if (!c) return null;
-  return parseNumber(c.text.replace(/\s+/g, '').replace(/分$/, ''));
+  return parseNumber(figureText(c.text).replace(/分$/, ''));
 }

@@ -96,6 +96,18 @@ export function parseAmount(s: string, defaultUnit?: AmountUnit): Amount | null 
   return { value, unit, raw: s.trim(), wan: toWan(value, unit) };
 }
 
+/**
+ * A figure in running text, as a RegExp source (one capture-free alternation): "1,234.50", "3475.09", and the
+ * full-width comma of OCR and some converters used as a thousands separator ("1，234.50", "128，500"). The full-width
+ * comma counts only in exact groups of three right after 1–3 digits; elsewhere it is the clause break it usually is.
+ */
+export const PROSE_NUMBER = '\\d{1,3}(?:，\\d{3})+(?:\\.\\d+)?(?!\\d)|[\\d,]+(?:\\.\\d+)?';
+
+/** parseAmount for a PROSE_NUMBER match and its unit ("1，234.50" + "万元"). */
+export function parseProseAmount(num: string, unit: string): Amount | null {
+  return parseAmount(`${num.replace(/，/g, ',')}${unit.replace(/\s+/g, '')}`);
+}
+
 /** "单位:万元", "金额单位：元", "单位：人民币万元", "(万元)", "（元）". */
 const UNIT_HINT_RE = /单位[:：\s]*(?:人民币\s*)?(亿元|万元|元)|[(（]\s*(?:(?:金额)?单位[:：\s]*)?(?:人民币\s*)?(亿元|万元|元)\s*[)）]/g;
 

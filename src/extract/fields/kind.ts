@@ -14,7 +14,7 @@ const SIGNALS: KindSignal[] = [
   { kind: 'audit', title: /审计(工作)?(结果|报告)|审计结果公告|审计工作报告/, body: /审计(发现|查出|指出)|审计署|审计厅|审计局/g },
   {
     kind: 'finance_summary',
-    title: /(预算)?绩效管理工作(开展)?(情况|总结|报告)|绩效评价(工作)?情况(的)?报告|绩效(管理)?工作总结/,
+    title: /(预算)?绩效管理工作(开展)?(情况|总结|报告)|绩效评价(工作)?(开展|完成|实施)?情况(的)?(报告|汇报)|绩效(管理)?工作总结/,
     body: /预算单位|各单位|全区|全市|全县|全省|财政重点(评价|监控)|第三方(中介)?机构/g,
   },
   {
@@ -34,8 +34,11 @@ const SIGNALS: KindSignal[] = [
   },
 ];
 
+/** Spaces (OCR) and quotation marks (“三公”经费, 《…》) say nothing about the kind and split its keywords. */
+const TITLE_NOISE = /[\s“”"'‘’「」『』《》]/g;
+
 export function detectKind(title: string | null, text: string): ReportKind {
-  const t = (title ?? '').replace(/\s+/g, '');
+  const t = (title ?? '').replace(TITLE_NOISE, '');
   const head = text.slice(0, 4000);
   const scores = new Map<ReportKind, number>();
   for (const s of SIGNALS) {

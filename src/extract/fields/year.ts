@@ -10,10 +10,36 @@ export interface YearHit {
 
 const PLAUSIBLE = (y: number) => y >= 2000 && y <= 2100;
 
+const CN_YEAR_DIGIT: Record<string, string> = {
+  〇: '0', 零: '0', '○': '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+const CN_YEAR = /[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)/g;
+
+/**
+ * Titles and covers may write the year in Chinese numerals ("二〇二三年度"). Each of the four numerals becomes one
+ * digit, so the result has the same length and every offset found in it is an offset into the original text.
+ */
+export function withArabicYears(s: string): string {
+  return s.replace(CN_YEAR, (y) => [...y].map((c) => CN_YEAR_DIGIT[c]!).join(''));
+}
+
+/**
+ * Where the plans for the coming years start ("下一步工作计划", "2024年工作打算"): years named after it are the years
+ * planned for, not the year reported on. -1 when the text has no such heading.
+ */
+function plansStart(text: string): number {
+  const m = /(?:^|\n)[^\n]{0,12}(?:下一步|工作计划|工作打算|工作思路|改进措施|整改措施)[^\n。；]{0,20}(?:\n|$)/.exec(text);
+  return m ? m.index : -1;
+}
+
+/** "2024年3月15日" / "2024年05月" / "二〇二四年三月": a date (of signing or publishing), not a year the report is about. */
+const IN_DATE = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月/;
+
 export function extractFiscalYear(ctx: ExtractContext, title: { text: string; start: number } | null): YearHit | null {
-  const text = ctx.text;
-  // 1. An explicit "被评价年度 / 评价年度 / 所属年度" field.
-  const labelled = /(被评价|评价|所属|预算|考核)年度[\s:：]*(\d{4})\s*年?/.exec(text);
+  const text = withArabicYears(ctx.text);
+  if (title) title = { ...title, text: withArabicYears(title.text) };
+  // 1. An explicit "被评价年度 / 评价年度 / 自评年度 / 所属年度" field.
+  const labelled = /(被评价|评价|自评|所属|预算|考核)年度[\s:：]*(\d{4})\s*年?/.exec(text);
   if (labelled && PLAUSIBLE(Number(labelled[2]))) {
     const s = labelled.index + labelled[0].indexOf(labelled[2]!);
     return { year: Number(labelled[2]), start: s, end: s + 4, how: 'labelled' };
@@ -30,11 +56,22 @@ export function extractFiscalYear(ctx: ExtractContext, title: { text: string; st
   const head = text.slice(0, 3000);
   const first = /(\d{4})\s*年度/.exec(head);
   if (first && PLAUSIBLE(Number(first[1]))) return { year: Number(first[1]), start: first.index, end: first.index + 4, how: 'first 年度' };
-  // 4. Most frequent "YYYY年" in the text.
+  // 4. Most frequent "YYYY年" in the text — leaving out dates (a report about 2023 is signed in 2024) and the plans for
+  //    the coming years, which name the years after the one reported on; all mentions when nothing else is left.
+  const best = mostFrequentYear(text, true) ?? mostFrequentYear(text, false);
+  if (best) ctx.warn('fiscalYear', `年度未明示，按正文中出现最多的年份推断为 ${best.year}`);
+  return best;
+}
+
+function mostFrequentYear(text: string, skipDatesAndPlans: boolean): YearHit | null {
+  const plans = skipDatesAndPlans ? plansStart(text) : -1;
   const counts = new Map<number, { n: number; at: number }>();
   for (const m of text.matchAll(/(\d{4})\s*年/g)) {
     const y = Number(m[1]);
     if (!PLAUSIBLE(y)) continue;
+    const after = m.index + m[0].length;
+    if (skipDatesAndPlans && IN_DATE.test(text.slice(after, after + 6))) continue;
+    if (plans >= 0 && m.index > plans) continue;
     const c = counts.get(y) ?? { n: 0, at: m.index };
     c.n++;
     counts.set(y, c);
@@ -47,7 +84,6 @@ export function extractFiscalYear(ctx: ExtractContext, title: { text: string; st
       bestN = c.n;
     }
   }
-  if (best) ctx.warn('fiscalYear', `年度未明示，按正文中出现最多的年份推断为 ${best.year}`);
   return best;
 }
 

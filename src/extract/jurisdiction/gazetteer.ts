@@ -17,7 +17,7 @@
  * - provinces: 湖南省 → 湖南, 广西壮族自治区 → 广西, 北京市 → 北京;
  * - prefectures: 益阳市 → 益阳, 大兴安岭地区 → 大兴安岭, 兴安盟 → 兴安,
  *   红河哈尼族彝族自治州 → 红河州 and 红河;
- * - counties: 资阳区 → 资阳, 横州市 → 横州, 石林彝族自治县 → 石林, only when the stem keeps ≥ 2 characters
+ * - counties: 资阳区 → 资阳, 横州市 → 横州, 石林彝族自治县 → 石林, 六枝特区 → 六枝, 神农架林区 → 神农架, only when the stem keeps ≥ 2 characters
  *   (南县 has no short form).
  * Where a short form equals a province's short form (河南蒙古族自治县 → 河南, 吉林市 → 吉林, 海南藏族自治州 → 海南),
  * the province keeps it alone: in running text those words mean the province.
@@ -119,7 +119,8 @@ export function countyShortForms(name: string): string[] {
     const stem = stripEthnic(auto[1]!);
     return stem.length >= 2 && stem !== auto[1] ? [stem] : [];
   }
-  for (const suf of ['县', '区', '市', '旗']) {
+  // 特区 / 林区 before 区: 六枝特区 → 六枝, 神农架林区 → 神农架 (not "六枝特", "神农架林").
+  for (const suf of ['特区', '林区', '县', '区', '市', '旗']) {
     if (name.endsWith(suf) && name.length - suf.length >= 2) return [name.slice(0, -suf.length)];
   }
   return [];

@@ -23,7 +23,8 @@
  * place (a province is "430000"). A district of a municipality is level county with province = the municipality
  * and prefecture = null (北京市 / null / 朝阳区); so is a 省直辖 county-level city (湖北省 / null / 仙桃市).
  * A municipality's own unit (北京市财政局) is level province. Township units resolve to their county (the
- * gazetteer stops at county level).
+ * gazetteer stops at county level). A development zone or new area that is no county in GB/T 2260 (株洲高新区,
+ * 益阳经济技术开发区) resolves to the place its name starts with, with a warning naming the zone.
  *
  * `evidence` offsets are into `text`; a place that only the departmentName hint carries (not found in the
  * text) is reported with start = end = -1.
@@ -53,8 +54,11 @@ const PROVINCE_ABBR: Record<string, string> = {
   鄂: '420000', 湘: '430000', 粤: '440000', 桂: '450000', 琼: '460000', 渝: '500000', 川: '510000', 黔: '520000',
   滇: '530000', 藏: '540000', 陕: '610000', 甘: '620000', 青: '630000', 宁: '640000', 新: '650000',
 };
+/** What may stand right before a document number: no Chinese character (so "创新财务（2023…" is no 新财 number),
+ * or one of the verbs that cite a document ("根据湘财绩〔2024〕3号"). */
+const BEFORE_DOC_NUMBER = '(?:(?<![\\u4e00-\\u9fa5])|(?<=根据|按照|依据|依照|参照|遵照|贯彻|落实|印发|转发|执行))';
 const DOC_NUMBER = new RegExp(
-  `(?<![\\u4e00-\\u9fa5])([${Object.keys(PROVINCE_ABBR).join('')}])(?:财|政办?发|政办函|应急)[\\u4e00-\\u9fa5]{0,3}\\s*[〔【\\[（(]\\s*\\d{4}`,
+  `${BEFORE_DOC_NUMBER}([${Object.keys(PROVINCE_ABBR).join('')}])(?:财|政办?发|政办函|应急)[\\u4e00-\\u9fa5]{0,3}\\s*[〔【\\[（(]\\s*\\d{4}`,
   'g',
 );
 
@@ -316,12 +320,14 @@ function keyOf(cands: Place[]): string {
 
 interface Choice {
   cands: Place[];
+  /** The unit's name after its last place ("高新区管委会" in "株洲高新区管委会"), to recognise development zones. */
+  after?: string;
   evidence: { name: string; start: number; end: number }[];
   exclude: Set<Mention>;
   surface: string;
 }
 
-function chooseIssuer(g: Gazetteer, units: Unit[], warnings: string[]): Choice | null {
+function chooseIssuer(g: Gazetteer, text: string, units: Unit[], warnings: string[]): Choice | null {
   const issuerGrade = units.filter((u) => u.kind !== 'body');
   const pool = issuerGrade.length ? issuerGrade : units;
   if (!pool.length) return null;
@@ -362,10 +368,21 @@ function chooseIssuer(g: Gazetteer, units: Unit[], warnings: string[]): Choice |
   const exclude = new Set<Mention>(best.units.flatMap((x) => x.chain));
   return {
     cands: best.cands,
+    after: text.slice(u.chain[u.chain.length - 1]!.end, u.end),
     evidence: u.chain.map((m) => ({ name: m.surface, start: m.start, end: m.end })),
     exclude,
     surface: u.chain.map((m) => m.surface).join(''),
   };
+}
+
+/**
+ * Development zones and new areas (株洲高新区, 益阳经济技术开发区, 湘江新区) are administered by a host place but are
+ * no county in GB/T 2260 (the few that are, like 浦东新区, are matched by name before this). Their units resolve to
+ * the place their name starts with; the zone is returned so a warning can say so.
+ */
+const ZONE = /^[^\s局厅委办处科室所站]{0,6}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区|综合试验区|示范区)/;
+function developmentZone(after: string): string | null {
+  return ZONE.exec(after)?.[0] ?? null;
 }
 
 function finish(g: Gazetteer, choice: Choice, ev: Evidence, warnings: string[]): ResolveResult {
@@ -388,6 +405,10 @@ function finish(g: Gazetteer, choice: Choice, ev: Evidence, warnings: string[]):
     }
   }
   const place = cands[0]!;
+  const zone = developmentZone(choice.after ?? '');
+  if (zone) {
+    warnings.push(`“${choice.surface}${zone}”是开发区/新区，不在行政区划代码表中；属地取其所在的${describe(g, place)}`);
+  }
   for (const m of choice.evidence) {
     const r = RENAMES.find((x) => x.oldName === m.name && x.code === place.code);
     if (r) warnings.push(`“${r.oldName}”是旧称：${r.year} 年起为 ${describe(g, place)}（${r.why}）`);
@@ -440,6 +461,7 @@ export function resolveJurisdiction(text: string, hints?: { departmentName?: str
         g,
         {
           cands: last.cands,
+          after: dept.slice(last.end - base),
           evidence: chain.map((m) => ({ name: m.surface, start: at >= 0 ? m.start : -1, end: at >= 0 ? m.end : -1 })),
           exclude,
           surface: chain.map((m) => m.surface).join(''),
@@ -464,7 +486,7 @@ export function resolveJurisdiction(text: string, hints?: { departmentName?: str
 
   // 2. Units named in the title, labelled fields, letterhead / signature lines, the opening lines, the body.
   const units = findUnits(text, mentions, titleSpan(text, hints?.title));
-  const choice = chooseIssuer(g, units, warnings);
+  const choice = chooseIssuer(g, text, units, warnings);
   if (choice) return finish(g, choice, ev, warnings);
 
   // 3. A place named in the title.

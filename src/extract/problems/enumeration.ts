@@ -1,6 +1,7 @@
 /**
  * Inline enumerations: one paragraph that lists its items with markers instead of one item per line —
- * "一是…；二是…", "(一)…(二)…", "1.…2.…", "(1)…(2)…", "第一，…第二，…", "其一…其二…", "①…②…". Pure.
+ * "一是…；二是…", "(一)…(二)…", "1.…2.…", "(1)…(2)…", "第一，…第二，…", "其一…其二…", "①…②…",
+ * "首先，…其次，…最后，…". Pure.
  *
  * A marker counts only at the start of the paragraph or after punctuation or a space, so words that contain
  * a numeral ("标准不统一是原因", "原因之一是", "第十一是") and figures ("1.5万元", "1、2号楼") never split. The
@@ -29,6 +30,10 @@ function chineseNumeralValue(s: string): number {
 }
 
 const arabic = (s: string) => Number(s);
+/** The item that closes a list whatever its number ("最后"). */
+const LAST_ITEM = Number.POSITIVE_INFINITY;
+const ORDINAL_WORDS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: LAST_ITEM };
+const ordinalWord = (s: string) => ORDINAL_WORDS[s] ?? NaN;
 const circled = (s: string) => s.charCodeAt(0) - 0x2460 + 1;
 
 /** Global regexes; capture group 1 is the item's numeral. Full-width forms are accepted for un-normalized input. */
@@ -43,6 +48,8 @@ const FAMILIES: Family[] = [
   // "其一，" / "其一是" / "其一预算…" — but "其一般性支出" and "其一级指标" are words.
   { re: new RegExp(`${B}其(${CN})(?![般级])`, 'g'), value: chineseNumeralValue },
   { re: new RegExp(`${B}([①②③④⑤⑥⑦⑧⑨⑩])`, 'g'), value: circled },
+  // "首先，…；其次，…；最后，…" — only as a marker (followed by a comma or 是), not "首先要" inside a sentence.
+  { re: new RegExp(`${B}(首先|其次|再次|最后)(?=\\s*[，,、：:]|是)`, 'g'), value: ordinalWord },
 ];
 
 /** Offsets of the markers 1, 2, 3 … of one family in s, in order; fewer than two is no enumeration. */
@@ -51,7 +58,13 @@ function countingMarkers(s: string, family: Family): number[] {
   const first = marks.findIndex((m) => m.value === 1);
   if (first < 0) return [];
   const chain = [marks[first]!.at];
-  for (const m of marks.slice(first + 1)) if (m.value === chain.length + 1) chain.push(m.at);
+  for (const m of marks.slice(first + 1)) {
+    if (m.value === chain.length + 1) chain.push(m.at);
+    else if (m.value === LAST_ITEM) {
+      chain.push(m.at);
+      break;
+    }
+  }
   return chain.length >= 2 ? chain : [];
 }
 

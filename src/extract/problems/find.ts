@@ -2,13 +2,14 @@
  * Finds the problem statements of a report and classifies each one.
  *
  * Where problems are (starts), in the forms the corpus shows:
- * - a heading line: "四、存在的问题及原因分析", "二、存在的主要问题", "存在问题" (a table label on its own line);
+ * - a heading line: "四、存在的问题及原因分析", "二、存在的主要问题", "存在的困难和问题", "存在问题" (a table label on
+ *   its own line);
  * - an introduction ending with a colon: "1.通过…的开展，发现存在以下问题：";
  * - a table cell label followed by its text on the same line: "存在问题<TAB>…";
  * - a narrative sentence: "发现的问题及原因主要是 …".
  * Where they stop: the next heading of the same or a higher numbering rank ("五、…"), a heading or label about
- * remedies (改进措施 / 整改措施 / 下一步 / 工作计划 / 建议 / 结果应用 / 公开情况 / 附件), or — inside a line — a
- * sentence that starts with "下一步改进措施" / "改进措施". Remedies are therefore never classified.
+ * remedies (改进措施 / 整改措施 / 下一步 / 下步打算 / 改进方向 / 工作计划 / 建议 / 结果应用 / 公开情况 / 附件), or — inside a
+ * line — a sentence that starts with "下一步改进措施" / "下一步，" / "改进措施". Remedies are therefore never classified.
  *
  * How a section is split into problems: by the outermost numbering used at line starts ("(一)…", "一是…",
  * "1.…", "(1)…"); a numbered item is ONE problem, heading and body together. Without numbering, by
@@ -61,7 +62,8 @@ function stripNumbering(s: string): string {
   return s.replace(ANY_NUMBERING, '').replace(/^[\s\-•·]+/, '');
 }
 
-const START_HEAD = /(?:存在的?(?:主要)?(?:问题|不足)|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足|建议|整改)|不足之处|问题分析)/;
+/** Summaries pair the problems with difficulties: "存在的困难和问题", "面临的问题和困难". */
+const START_HEAD = /(?:存在的?(?:主要)?(?:问题|不足)|(?:存在|面临)的?(?:主要)?(?:困难|不足)(?:和|与|及)问题|(?:存在|面临)的?(?:主要)?问题(?:和|与|及)(?:困难|不足)|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足|建议|整改)|不足之处|问题分析)/;
 /** "存在问题<TAB>…" / "存在问题：…": label at line start, text after it. */
 /** Audit reports introduce their findings as "审计发现：…" with no 问题 heading. */
 const START_LABEL = /^(?:存在的?(?:主要)?问题|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足)|(?:审计|评价|检查)(?:中)?发现(?:的(?:主要)?问题)?)(?:及(?:原因|其原因))?(?:分析)?\s*(?:[:：]|\t|\s{2,})\s*/;
@@ -71,9 +73,10 @@ const START_NARRATIVE = /^(?:本次|经|通过[^，。]{0,30}[，,]?)?(?:评价|
 /** "…发现存在以下问题：" / "存在问题如下：" */
 const START_INTRO = /(?:存在|发现|有)(?:以下|如下|下列)?(?:几个|几方面|主要)?(?:的)?(?:问题|不足)(?:和不足|及不足)?(?:如下)?\s*[:：]\s*$/;
 
-const END_WORDS = /^(?:下一步|改进措施|整改措施|改进建议|整改建议|意见建议|对策建议|相关建议|有关建议|工作建议|建议|工作计划|工作打算|\d{4}年工作计划|整改情况|整改落实情况|结果应用|拟应用|应用情况|公开情况|.{0,16}(?:结果拟?应用|公开情况)|其他需要说明|附件|附表|措施(?:及|和)?建议|(?:审计|评价|检查|监督)(?:处理)?(?:意见|建议))/;
+// 下步 / 今后 / 改进方向: the same remedies headings in other templates' words.
+const END_WORDS = /^(?:下一步|下步(?:工作|打算|计划|措施)|今后(?:工作)?(?:打算|计划|方向|思路)|(?:改进|整改|努力|工作)(?:方向|思路)|对策(?:措施)?$|改进措施|整改措施|改进建议|整改建议|意见建议|对策建议|相关建议|有关建议|工作建议|建议|工作计划|工作打算|\d{4}年工作计划|整改情况|整改落实情况|结果应用|拟应用|应用情况|公开情况|.{0,16}(?:结果拟?应用|公开情况)|其他需要说明|附件|附表|措施(?:及|和)?建议|(?:审计|评价|检查|监督)(?:处理)?(?:意见|建议))/;
 /** A sentence inside a line that starts the remedies. */
-const END_INLINE = /(?<=[。；;.!！]\s*)(?:下一步(?:改进措施|工作|计划|打算|将)|改进措施|整改措施)/;
+const END_INLINE = /(?<=[。；;.!！]\s*)(?:下一步(?:改进措施|工作|计划|打算|将|\s*[，,])|改进措施|整改措施)/;
 
 const NONE_CONTENT = /^[\s:：]*(?:无|暂无|没有|无明显问题|暂未发现(?:明显)?问题|未发现(?:明显|重大)?问题|不存在(?:明显|重大)?问题)[。.；;]?\s*$/;
 
@@ -92,7 +95,7 @@ function isEndLine(trimmed: string): boolean {
 
 /** A heading that is nothing but "存在的问题" (possibly "及原因分析"). */
 const START_EXACT =
-  /^(?:存在的?(?:主要)?问题|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足))(?:及(?:其)?原因(?:分析)?|和不足|分析)?\s*[:：]?$/;
+  /^(?:存在的?(?:主要)?问题|(?:存在|面临)的?(?:主要)?(?:困难|不足)(?:和|与|及)问题|发现的?(?:主要)?问题|主要问题|问题(?:及|和|与)(?:原因|不足))(?:及(?:其)?原因(?:分析)?|和不足|分析)?\s*[:：]?$/;
 
 function isStartHeading(trimmed: string): boolean {
   const body = stripNumbering(trimmed);

@@ -281,6 +281,8 @@ const VALUE_RE = /^[≥≤=<>≈]?[+-]?\d[\d,]*(?:\.\d+)?(?:[%‰]|[\u3400-\u9ff
 const UNIT_ONLY_RE = /^[(（]?(?:(?:金额)?单位[:：]?)?(?:万元|元|亿元|%|‰)[)）]?$/;
 
 const compact = (s: string): string => s.replace(/\s+/g, '');
+/** Page furniture, spaces removed: "第3页共8页", "第3页/共8页", "共8页第3页", "第3页", "-3-", "3/8", "Page3of8". */
+const PAGE_MARKER_RE = /^(?:第\d{1,4}页(?:[/,，、]?共\d{1,4}页)?|共\d{1,4}页[/,，、]?第\d{1,4}页|[-—–]\d{1,4}[-—–]|page\d{1,4}(?:of\d{1,4})?)$/i;
 
 export type CellKind = 'value' | 'unit' | 'label' | 'other';
 
@@ -289,6 +291,8 @@ export function cellKind(text: string): CellKind {
   const t = compact(text);
   if (isPlaceholder(t) || parseNumber(t) !== null || parsePercent(t) !== null || VALUE_RE.test(t)) return 'value';
   if (UNIT_ONLY_RE.test(t)) return 'unit';
+  // A page number a PDF converter dropped between two cells of a row: junk to skip, not the next row's label.
+  if (PAGE_MARKER_RE.test(t)) return 'other';
   return CJK.test(t) ? 'label' : 'other';
 }
 

@@ -54,6 +54,12 @@ function buildSubstitutions(): Int32Array {
   // clauses in Chinese, and turning '，' into ',' would fake thousands separators ("12，345").
   for (const ch of '．％（）：；＋－／＝＜＞｜') t[ch.charCodeAt(0)] = ch.charCodeAt(0) - 0xfee0;
   t[0x2212] = 0x2d; // − minus sign
+  // PDF fonts often map CJK to the Kangxi / CJK-radical compatibility blocks ("⽤" for "用"), and text copied out
+  // of such PDFs keeps them: map each to its ordinary character (NFKC), where that is a single BMP character.
+  for (let c = 0x2e80; c <= 0x2fdf; c++) {
+    const nfkc = String.fromCharCode(c).normalize('NFKC');
+    if (nfkc.length === 1 && nfkc.charCodeAt(0) !== c) t[c] = nfkc.charCodeAt(0);
+  }
   t['≧'.charCodeAt(0)] = '≥'.charCodeAt(0);
   t['≦'.charCodeAt(0)] = '≤'.charCodeAt(0);
   t['═'.charCodeAt(0)] = '='.charCodeAt(0);
@@ -131,11 +137,103 @@ function simplifyLines(buf: Uint16Array, len: number, t: TradTables): boolean {
   return changed;
 }
 
-// ---- main ------------------------------------------------------------------------------------------------
-
 const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
 const isAsciiLetter = (c: number | undefined): boolean =>
   c !== undefined && ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
+
+// ---- OCR letters for digits ---------------------------------------------------------------------------------
+
+/** Letters OCR confuses with digits, and the digit each stands for. Lower-case 'o' is left out: "100%o" is handled later. */
+const LOOKALIKE: Record<number, number> = { 0x4f: 0x30, 0x6c: 0x31, 0x49: 0x31 }; // O l I
+/** A figure as printed: grouped or plain integer part, optional decimals. */
+const FIGURE_RE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+const isFigureChar = (c: number): boolean => isDigit(c) || c === 0x2e || c === 0x2c || LOOKALIKE[c] !== undefined;
+/** Characters that make a run part of a code or a word ("ISO9001", "43OS00/2024-1O5928", "A-3"), not a figure. */
+const isCodeNeighbour = (c: number | undefined): boolean =>
+  c !== undefined && (isAsciiLetter(c) || c === 0x2d || c === 0x2f || c === 0x5f || c === 0x23);
+
+/**
+ * Replaces O/l/I by 0/1 inside runs that, once repaired, read as a figure and hold at least one real digit.
+ * Runs touching a letter, '-', '/', '_' or '#' are codes and are left alone.
+ */
+function repairDigitLookalikes(buf: Uint16Array, len: number): boolean {
+  let changed = false;
+  for (let i = 0; i < len; ) {
+    if (!isFigureChar(buf[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < len && isFigureChar(buf[end]!)) end++;
+    // A full stop or comma after the figure ends the sentence, it is not part of the number.
+    let last = end;
+    while (last > i && (buf[last - 1] === 0x2e || buf[last - 1] === 0x2c)) last--;
+    if (repairRun(buf, i, last, i > 0 ? buf[i - 1] : undefined, buf[end])) changed = true;
+    i = end;
+  }
+  return changed;
+}
+
+function repairRun(buf: Uint16Array, start: number, end: number, before: number | undefined, after: number | undefined): boolean {
+  if (end <= start || isCodeNeighbour(before) || isCodeNeighbour(after)) return false;
+  let digits = 0;
+  let letters = 0;
+  let repaired = '';
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (isDigit(c)) digits++;
+    const sub = LOOKALIKE[c];
+    if (sub !== undefined) letters++;
+    repaired += String.fromCharCode(sub ?? c);
+  }
+  if (letters === 0 || digits === 0 || !FIGURE_RE.test(repaired)) return false;
+  for (let i = start; i < end; i++) buf[i] = repaired.charCodeAt(i - start);
+  return true;
+}
+
+// ---- page furniture ----------------------------------------------------------------------------------------
+
+/**
+ * A line that is only a page number, spaces and tabs removed: "第3页共8页", "第3页/共8页", "共8页第3页", "第3页",
+ * "-3-", "—3—", "Page3of8". Fractions ("3/8") are left: they are also indicator values printed one per line.
+ */
+const PAGE_LINE_RE = /^(?:第\d{1,4}页(?:[/,，、]?共\d{1,4}页)?|共\d{1,4}页[/,，、]?第\d{1,4}页|[-—–]\d{1,4}[-—–]|page\d{1,4}(?:of\d{1,4})?)$/i;
+const MAX_PAGE_LINE = 32;
+
+/**
+ * Drops whole page-number lines (with their line break) from buf/map[0, len), compacting in place; returns the new
+ * length. Converters print them wherever a page ends, often between two cells of one table row, where they would
+ * end the row for every table reader.
+ */
+function dropPageFurnitureLines(buf: Uint16Array, map: Int32Array, len: number): number {
+  let w = 0;
+  for (let a = 0; a < len; ) {
+    let b = a;
+    while (b < len && buf[b] !== 0x0a) b++;
+    const next = b < len ? b + 1 : b; // include the line break
+    if (!isPageLine(buf, a, b)) {
+      for (let r = a; r < next; r++, w++) {
+        buf[w] = buf[r]!;
+        map[w] = map[r]!;
+      }
+    }
+    a = next;
+  }
+  return w;
+}
+
+function isPageLine(buf: Uint16Array, a: number, b: number): boolean {
+  if (b - a > MAX_PAGE_LINE) return false;
+  let s = '';
+  for (let i = a; i < b; i++) {
+    const c = buf[i]!;
+    if (c !== 0x20 && c !== 0x09) s += String.fromCharCode(c);
+  }
+  return s !== '' && PAGE_LINE_RE.test(s);
+}
+
+// ---- main ------------------------------------------------------------------------------------------------
 
 export function normalizeText(original: string): NormalizedText {
   const n = original.length;
@@ -170,6 +268,9 @@ export function normalizeText(original: string): NormalizedText {
 
   // Pass 2: traditional → simplified (length-preserving, so the map is untouched).
   if (hasTrad && simplifyLines(buf, k, t)) changed = true;
+
+  // Pass 2b: letters OCR reads for digits inside a figure ("64O.OO", "l,72O.5O"); 1:1, so the map is untouched.
+  if (repairDigitLookalikes(buf, k)) changed = true;
 
   // Pass 3: OCR spaces and stray characters inside numbers; compacts buf/map in place (write index ≤ read index).
   let w = 0;
@@ -216,6 +317,13 @@ export function normalizeText(original: string): NormalizedText {
       r++;
       changed = true;
     }
+  }
+
+  // Pass 4: page furniture a PDF converter left between the rows of a table ("第 3 页 共 8 页", "- 3 -").
+  const kept = dropPageFurnitureLines(buf, map, w);
+  if (kept !== w) {
+    w = kept;
+    changed = true;
   }
 
   if (!changed) {

@@ -388,5 +388,23 @@ describe('indicator rows with a blank cell', () => {
     ]);
   });
 
-  it.todo('one cell per line: an indicator row with a blank target line (blank 一级/二级 cells are blank lines too, so the row start is ambiguous)');
+  it('one cell per line: a blank target line keeps the row; blank 一级/二级 lines before the name change nothing', () => {
+    const r = extractText(
+      [
+        '某县林业局2023年度项目支出绩效自评表',
+        ...header.split(' | '),
+        ...['产出指标', '数量指标', '苗木补植株数', '≥2000株', '2100株', '40', '40', ''],
+        ...['', '质量指标', '成活率', '', '92%', '20', '18', '春季干旱'],
+        ...['', '', '苗木规格达标率', '', '95%', '10', '9', ''],
+        ...['效益指标', '生态效益', '绿化覆盖提升', '明显', '明显', '30', '30', ''],
+        ...['总分', '100', '97'],
+      ].join('\n'),
+    );
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.deviation])).toEqual([
+      ['产出指标', '数量指标', '苗木补植株数', '≥2000株', '2100株', '40', '40', null],
+      ['产出指标', '质量指标', '成活率', null, '92%', '20', '18', '春季干旱'],
+      ['产出指标', '质量指标', '苗木规格达标率', null, '95%', '10', '9', null],
+      ['效益指标', '生态效益', '绿化覆盖提升', '明显', '明显', '30', '30', null],
+    ]);
+  });
 });

@@ -110,7 +110,7 @@ describe('HTML from government portals', () => {
     expect(totals(report)).toEqual(WANT);
   });
 
-  it('a two-row funds header (rowspan/colspan) keeps every value under its column', async () => {
+  it('a two-row funds header (rowspan/colspan) keeps every value under its column, the upper row\'s 执行率 included', async () => {
     const html =
       `<html><body><h1>${TITLE}</h1><table>` +
       `<tr>${td('项目', ' rowspan="2"')}${td('资金情况（万元）', ' colspan="3"')}${td('分值', ' rowspan="2"')}${td('执行率', ' rowspan="2"')}${td('得分', ' rowspan="2"')}</tr>` +
@@ -120,13 +120,8 @@ describe('HTML from government portals', () => {
     const { doc, report } = await readAndExtract('rowspan.html', enc.encode(html));
     expect(doc.text.split('\n').slice(1, 3)).toEqual(['项目\t资金情况（万元）\t\t\t分值\t执行率\t得分', '\t年初预算数\t全年预算数\t全年执行数']);
     expect(totals(report)).toEqual(WANT);
+    expect(report.budget.statedExecutionRate).toBe('0.9500');
   });
-
-  it.todo(
-    'two-row funds header: the 执行率 column sits on the upper header row, before 年初预算数 on the lower one, so the ' +
-      'stated rate is not read; the fix belongs in the funds header reader (fields/), not in the read layer, whose ' +
-      'empty-cell padding of spanned slots other readers rely on',
-  );
 
   it('a table built from <div>s reads as one cell per line', async () => {
     const divRow = (cells: string[]) => `<div class="tr">${cells.map((c) => `<div class="td">${c}</div>`).join('')}</div>`;
@@ -296,10 +291,21 @@ describe('PDF text', () => {
     expect(totals(extractText(text))).toEqual(WANT);
   });
 
-  it.todo(
-    'a tab-separated row cut in two by a page break ("…\t720.00" / "684.00\t10…"): the funds reader takes a tab row ' +
-      'as ending at its line; joining it needs the reader in fields/, the text layer cannot tell a cut row from two rows',
-  );
+  it('a tab-separated row cut in two by a page break ("…\t720.00" / "684.00\t10…") is read as one row', () => {
+    const [total, ...rest] = FUNDS_ROWS.map((r) => r.join('\t'));
+    const cut = total!.indexOf('\t684.00');
+    const text =
+      `${TITLE}\n单位：万元\n${FUNDS_HEADER.join('\t')}\n${total!.slice(0, cut)}\n\n第 1 页 共 2 页\n\n` +
+      `${total!.slice(cut + 1)}\n${rest.join('\n')}\n`;
+    const report = extractText(text);
+    expect(totals(report)).toEqual(WANT);
+    expect(report.budget.statedExecutionRate).toBe('0.9500');
+    expect(report.lines.map((l) => [l.name, l.actual])).toEqual([
+      ['年度资金总额', '684'],
+      ['当年财政拨款', '660'],
+      ['上年结转资金', '24'],
+    ]);
+  });
 
   it('Kangxi-radical glyphs from PDF fonts (⽤ for 用) read as ordinary characters in text files too', () => {
     const n = normalizeText('⽇常公⽤经费\t12.00');

@@ -12,7 +12,17 @@ import { Decimal, changeRate, percentToFraction, ratio, sum } from '../../money/
 import type { ExtractContext } from '../context';
 import { PROSE_NUMBER, findUnitHint, parseAmount, parsePercent, parseProseAmount } from '../text/numbers';
 import { categoryOf, columnYear, readHeader } from './sangong';
-import { amountOf, plainNumberOf, rateOf, rowValuesAfter, stripRowPrefix, type Cell } from './table-cells';
+import {
+  amountOf,
+  cutRowValuesAfter,
+  explicitRowAbove,
+  explicitRowAt,
+  plainNumberOf,
+  rateOf,
+  rowValuesAfter,
+  stripRowPrefix,
+  type Cell,
+} from './table-cells';
 
 export interface FundsResult {
   initial: string | null;
@@ -80,10 +90,12 @@ function readFundsBlock(ctx: ExtractContext, cells: Cell[], unit: AmountUnit, re
       else if (columns.length >= 3 && !/^\(?万?元\)?$|^\(?%\)?$/.test(t)) break;
     }
     if (!columns.includes('adjusted') || !columns.includes('actual')) continue;
+    // A header printed over two rows has columns the scan from 年初预算数 did not meet (see twoRowHeaderColumns).
+    const header = twoRowHeaderColumns(ctx.text, cells[i]!) ?? columns;
     // The caption above the table or the header cells themselves ("年初预算数（元）"); the last hint is the nearest.
     const blockUnit =
       findUnitHint(ctx.text.slice(Math.max(0, cells[i]!.start - 300), cells[j - 1]!.end)) ?? ctx.unitBefore(cells[i]!.start) ?? unit;
-    const { rows, weights } = readBlockRows(ctx, cells, j, columns, blockUnit);
+    const { rows, weights } = readBlockRows(ctx, cells, j, header, blockUnit);
     if (!rows.length) continue;
     const total = rows.find((r) => r.scope === 'total');
     const parts = rows.filter((r) => r.scope !== 'total');
@@ -117,6 +129,39 @@ function readFundsBlock(ctx: ExtractContext, cells: Cell[], unit: AmountUnit, re
   }
 }
 
+function columnOf(headerText: string): Column | null {
+  const t = compact(headerText);
+  return HEADER_PATTERNS.find(([, re]) => re.test(t))?.[0] ?? null;
+}
+
+/**
+ * The columns of a header printed over two rows (rowspan / colspan in HTML or Word): the upper row holds the columns
+ * spanning both rows (分值 | 执行率 | 得分) and a group caption ("资金情况（万元）") over the slots the lower row names
+ * (年初预算数 | 全年预算数 | 全年执行数). The readers pad every spanned slot with an empty cell, so slot k of one row
+ * sits over slot k of the other: laid over each other, the two rows give the header as one. Without this the scan
+ * starts at 年初预算数 and never meets the upper row's 执行率, which comes before it in the text.
+ * Null unless `first` (the 年初预算 cell) is on such a lower row: blank slots before it (under the row-label column),
+ * and each slot from it on named by exactly one of the two rows.
+ */
+function twoRowHeaderColumns(text: string, first: Cell): Column[] | null {
+  const lower = explicitRowAt(text, first);
+  const upper = lower && explicitRowAbove(text, first.start);
+  if (!lower || !upper || lower.cells.slice(0, lower.at).some((c) => c.text !== '')) return null;
+  const columns: Column[] = [];
+  let fromUpper = 0;
+  for (let k = lower.at; k < Math.max(upper.length, lower.cells.length); k++) {
+    const below = lower.cells[k]?.text ?? '';
+    const above = columnOf(upper[k]?.text ?? '');
+    // A slot named on both rows means two separate header rows, not one header spanning two.
+    if (below !== '' && above) return null;
+    const col = below !== '' ? columnOf(below) : above;
+    if (!col || columns.includes(col)) return null;
+    if (below === '') fromUpper++;
+    columns.push(col);
+  }
+  return fromUpper ? columns : null;
+}
+
 /** The block's rows, and for each the number in its 分值 / 权重 cell (null when blank or a placeholder). */
 function readBlockRows(
   ctx: ExtractContext,
@@ -141,7 +186,8 @@ function readBlockRows(
       if (rows.length && /指标|目标|绩效/.test(label)) break;
       continue;
     }
-    const { values: vals, last } = rowValuesAfter(ctx.text, cells, i, columns.length);
+    // The header says how many cells the row has: a row cut by a page break goes on on the next line.
+    const { values: vals, last } = cutRowValuesAfter(ctx.text, cells, i, columns.length);
     if (vals.length < 2) continue;
     const line: BudgetLine = { name: label, scope, initial: null, adjusted: null, actual: null, statedRate: null };
     const k = rows.length;

@@ -11,7 +11,7 @@
 import type { Indicator } from '../../model/report';
 import type { ExtractContext } from '../context';
 import { parseNumber } from '../text/numbers';
-import { explicitRowAfter, type Cell } from './table-cells';
+import { explicitRowAfter, lineCellsBelow, type Cell } from './table-cells';
 import { extractTaskIndicators } from './task-indicators';
 
 const LEVEL1 = /^(产出|效益|满意度|投入|过程|管理|履职|效果|影响)(指标)?(\(\d+分\))?$/;
@@ -129,7 +129,9 @@ function readRows(ctx: ExtractContext, cells: Cell[], header: Header, out: Indic
     // In a tab or pipe row the cells keep their columns, blank ones too ("| 成活率 | | 92% | 20 | 18 |"): read it by
     // position, or the blank target would slide the weight and score out of place and the row would be lost.
     const row = explicitRowAfter(ctx.text, cells[i]!);
-    const positional = row && row.length >= between + 2 ? row : null;
+    const positional =
+      (row && row.length >= between + 2 ? row : null) ??
+      (isName(t) && !startsRow(cells, i, between) ? lineRowAfter(ctx.text, cells, i, between) : null);
     const weightCell = positional ? positional[between] : cells[i + between + 1];
     const scoreCell = positional ? positional[between + 1] : cells[i + between + 2];
     const weight = weightCell ? num(weightCell.text) : null;
@@ -163,6 +165,21 @@ function readRows(ctx: ExtractContext, cells: Cell[], header: Header, out: Indic
     i = next;
   }
   return i;
+}
+
+/**
+ * One cell per line with a blank line for each empty cell ("成活率\n\n92%\n20\n18"): the flat stream drops the blank
+ * target, so the weight/score pair is not where the header's column count puts it and the row would be lost (or its
+ * figures read as the next name's). Lines keep the positions: counted from the 三级 name's own line, the header's
+ * columns give each line its cell, and the weight and score lines must be the numeric pair. Lines above the name are
+ * not used — blank 一级 / 二级 cells are blank lines too, so where the row starts cannot be told, and need not be.
+ * Only for rows with a blank value line (others the flat stream reads), and only where every line is one cell. The
+ * deviation cell, when there is one, is the line after the score.
+ */
+function lineRowAfter(text: string, cells: Cell[], i: number, between: number): Cell[] | null {
+  const row = (lineCellsBelow(text, cells, i, between + 3) ?? lineCellsBelow(text, cells, i, between + 2))?.cells;
+  if (!row || row.length < between + 2 || !row.slice(0, between).some((c) => c.text === '')) return null;
+  return num(row[between]!.text) !== null && num(row[between + 1]!.text) !== null ? row : null;
 }
 
 /**

@@ -113,15 +113,74 @@ export function rowValuesAfter(text: string, cells: Cell[], i: number, count: nu
 }
 
 /**
+ * rowValuesAfter for a tab or pipe row that a page break may have cut in two ("年度资金总额\t640.00\t720.00" /
+ * "684.00\t10\t95%\t9.5"). The text layer cannot tell a cut row from two rows; a table reader that knows how many
+ * columns its header has can: when the label's row ends, all its cells figures, before `count` of them, and the next
+ * non-blank line holds only figures and placeholders — no label of its own, and no more cells than the row lacks —
+ * that line is the rest of the row.
+ */
+export function cutRowValuesAfter(text: string, cells: Cell[], i: number, count: number): { values: Cell[]; last: number } {
+  const read = rowValuesAfter(text, cells, i, count);
+  const row = explicitRowAfter(text, cells[i]!);
+  if (!row || !read.values.length || read.values.length !== row.length || read.values.length >= count) return read;
+  const rest = continuationLine(text, row[row.length - 1]!.end);
+  if (!rest || rest.length > count - read.values.length) return read;
+  const values = [...read.values, ...rest];
+  const lastCell = [...rest].reverse().find((c) => c.text !== '')!;
+  const at = cells.findIndex((c, k) => k > read.last && c.start === lastCell.start);
+  return { values, last: at >= 0 ? at : read.last + rest.filter((c) => c.text !== '').length };
+}
+
+/**
+ * The cells of the next non-blank line after offset `pos` when that line could only continue a row: every cell a
+ * figure, a placeholder or empty, the first one printed — a line starting with an empty cell is a row whose label
+ * cell is blank, not the rest of the row above. Null otherwise (a label, prose, the end of the text).
+ */
+function continuationLine(text: string, pos: number): Cell[] | null {
+  let start = text.indexOf('\n', pos) + 1;
+  while (start > 0 && start < text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    if (text.slice(start, end).trim() !== '') {
+      const lineCells = explicitRows(text, start, end)[0]?.cells ?? cellStream(text, start, end);
+      const continues = lineCells.length > 0 && lineCells[0]!.text !== '' && lineCells.every((c) => c.text === '' || isValueCell(c));
+      return continues ? lineCells : null;
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
+/**
  * The cells after `label` in its explicit tab or pipe row ("| 成活率 | | 92% | 20 |"), empty cells kept as '' so every
  * figure stays under its own header; null when the label's line is not such a row.
  */
 export function explicitRowAfter(text: string, label: Cell): Cell[] | null {
-  const ls = text.lastIndexOf('\n', label.start - 1) + 1;
-  const nl = text.indexOf('\n', label.end);
+  const row = explicitRowAt(text, label);
+  return row ? row.cells.slice(row.at + 1) : null;
+}
+
+/** The explicit tab or pipe row holding `cell` (empty cells kept as ''), and the cell's slot in it; null otherwise. */
+export function explicitRowAt(text: string, cell: Cell): { cells: Cell[]; at: number } | null {
+  const ls = text.lastIndexOf('\n', cell.start - 1) + 1;
+  const nl = text.indexOf('\n', cell.end);
   const row = explicitRows(text, ls, nl === -1 ? text.length : nl)[0];
-  const at = row && row.cells.length >= 2 ? row.cells.findIndex((c) => c.start === label.start) : -1;
-  return at < 0 ? null : row!.cells.slice(at + 1);
+  const at = row && row.cells.length >= 2 ? row.cells.findIndex((c) => c.start === cell.start) : -1;
+  return at < 0 ? null : { cells: row!.cells, at };
+}
+
+/** The explicit tab or pipe row on the nearest non-blank line above the line holding offset `pos`; null otherwise. */
+export function explicitRowAbove(text: string, pos: number): Cell[] | null {
+  let end = text.lastIndexOf('\n', pos - 1);
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    if (text.slice(start, end).trim() !== '') {
+      const row = explicitRows(text, start, end)[0];
+      return row && row.cells.length >= 2 ? row.cells : null;
+    }
+    end = start - 1;
+  }
+  return null;
 }
 
 /** The trimmed text of the line holding offset `pos`, with its offsets. */
@@ -145,9 +204,26 @@ function lineAround(text: string, pos: number): { text: string; start: number; e
  */
 function lineCellsAfter(text: string, cells: Cell[], i: number, count: number): Cell[] | null {
   const label = cells[i]!;
+  if (label.start === 0 || lineAround(text, lineAround(text, label.start).start - 1).text === '') return null;
+  const below = lineCellsBelow(text, cells, i, count);
+  if (!below || below.cells.some((c) => c.text !== '' && !isValueCell(c))) return null;
+  if (below.next >= 0) {
+    const after = lineAround(text, below.next);
+    if (after.text === '' || isValueCell({ ...after, line: 0 })) return null;
+  }
+  return below.cells.some((c) => c.text === '') ? below.cells : null;
+}
+
+/**
+ * The cells on the `count` lines below cells[i], one per line, a blank line as an empty cell ('') — fewer when the
+ * text ends first. Null unless cells[i] is alone on its line and every non-blank line below is exactly the next cell
+ * of the flat stream (a line of several cells, or a cell wrapped over two lines, is not this layout). `next` is the
+ * offset of the line after them, -1 at the end of the text.
+ */
+export function lineCellsBelow(text: string, cells: Cell[], i: number, count: number): { cells: Cell[]; next: number } | null {
+  const label = cells[i]!;
   const own = lineAround(text, label.start);
-  if (own.start !== label.start || own.end !== label.end || own.next < 0 || own.start === 0) return null;
-  if (lineAround(text, own.start - 1).text === '') return null;
+  if (own.start !== label.start || own.end !== label.end || own.next < 0) return null;
   const out: Cell[] = [];
   let pos = own.next;
   let stream = i + 1;
@@ -157,17 +233,13 @@ function lineCellsAfter(text: string, cells: Cell[], i: number, count: number): 
       out.push({ text: '', start: l.start, end: l.start, line: label.line + k + 1 });
     } else {
       const c = cells[stream];
-      if (!c || c.start !== l.start || c.end !== l.end || !isValueCell(c)) return null;
+      if (!c || c.start !== l.start || c.end !== l.end) return null;
       out.push(c);
       stream++;
     }
     pos = l.next;
   }
-  if (pos >= 0) {
-    const after = lineAround(text, pos);
-    if (after.text === '' || isValueCell({ ...after, line: 0 })) return null;
-  }
-  return out.some((c) => c.text === '') ? out : null;
+  return { cells: out, next: pos };
 }
 
 export function amountOf(c: Cell | undefined, unit: AmountUnit): Amount | null {

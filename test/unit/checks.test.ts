@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_RULES, gradeForScore, runChecks, type CheckRule } from '../../src/extract/checks';
-import type { Check, Report } from '../../src/model/report';
+import type { Report } from '../../src/model/report';
 import { makeIndicator, makeLine, makeReport, makeSangong, type ReportOverrides } from './helpers/make-report';
-
-function rule(id: string): CheckRule {
-  const r = CHECK_RULES.find((x) => x.id === id);
-  if (!r) throw new Error(`no rule ${id}`);
-  return r;
-}
-function run(id: string, o: ReportOverrides): Check[] {
-  return rule(id).run(makeReport(o));
-}
-function one(id: string, o: ReportOverrides): Check {
-  const cs = run(id, o);
-  expect(cs).toHaveLength(1);
-  return cs[0]!;
-}
+import { one, rule, run } from './helpers/run-check';
 
 describe('check registry', () => {
   it('has exactly the documented rule ids, each with titles', () => {

@@ -8,13 +8,17 @@
  *  - otherwise 总分 − Σ must be a plausible execution score, 0 ≤ d ≤ m, where m = 100 − Σ weights when every
  *    indicator has a weight and that lies in 0..10 (so 0 when the indicators already carry all 100 points),
  *    else 10 (the usual weight).
- * Tolerance: half a unit of the total's printed precision plus 0.01 ("96" → 0.51, "95.79" → 0.015).
+ * Tolerance: half a unit of the total's printed precision plus 0.01 ("96" → 0.51, "95.79" → 0.015), plus half a
+ * unit of each indicator score printed with two or more decimals (decimalRoundingSlack: "9.33" → 0.005). Computed scores
+ * (actual ÷ target × weight) are rounded one by one while the total is often computed before rounding, so six
+ * indicators printed 9.33 (= 9.333…) legitimately sum to 55.98 against a total built from 56. Whole and one-decimal
+ * scores add nothing (full marks and half-point deductions are exact).
  */
 import { Decimal } from '../../money/decimal';
 import type { Check, Report } from '../../model/report';
 import { activeIndicators, isExecutionIndicator } from './indicator-util';
 import type { CheckRule } from './types';
-import { check, dec, pct, str, total, writtenDecimals } from './util';
+import { check, dec, decimalRoundingSlack, pct, str, total, writtenDecimals } from './util';
 
 const ID = 'indicators.score_total';
 
@@ -32,7 +36,10 @@ export const indicatorsScoreTotal: CheckRule = {
     if (active.some((x) => x.weight !== null && x.score === null)) return [];
     const s = total(scored.map((x) => x.score!));
     const diff = t.minus(s);
-    const tol = new Decimal('0.5').div(new Decimal(10).pow(writtenDecimals(scoreRaw))).plus('0.01');
+    const tol = new Decimal('0.5')
+      .div(new Decimal(10).pow(writtenDecimals(scoreRaw)))
+      .plus('0.01')
+      .plus(total(scored.map((x) => decimalRoundingSlack(x.ind.score!))));
     const fields = ['score', ...scored.map((x) => `indicators[${x.i}].score`)];
     const figures: Record<string, string> = { score: scoreRaw, sum: str(s), diff: str(diff), count: String(scored.length) };
     const head = `总分：报告写 ${scoreRaw} 分，${scored.length} 项指标得分合计 ${str(s)} 分`;

@@ -1,7 +1,9 @@
 /**
  * narrative.cost_vs_funds — a 成本 indicator (level1 or level2 matching /成本/) whose target or actual value
  * states an amount in 万元 / 亿元 ("1024.16万元") should match one of the funds figures: budget.initial,
- * budget.adjusted, budget.actual or a 'total' line's 年初 / 全年 / 执行数 (within 0.01 万元).
+ * budget.adjusted, budget.actual or a 'total' line's 年初 / 全年 / 执行数, within 0.01 万元 or, when the amount is
+ * printed less precisely, half a unit of its last printed digit in its unit ("1016万元" ± 0.5 万元, "0.10亿元" ± 50 万元):
+ * a cost rounded to whole 万元 or to 亿元 is a faithful statement of 1016.17 万元, not a mismatch.
  *
  * Conservative by design, to stay quiet on cost indicators that describe only part of the money:
  *  - values written as a bound (≥ ≤ < > 以内 不超过 不高于 不低于 控制在 …) are not compared;
@@ -12,7 +14,7 @@
 import { Decimal } from '../../money/decimal';
 import type { Check, Report } from '../../model/report';
 import type { CheckRule } from './types';
-import { check, dec, money, str } from './util';
+import { check, dec, money, str, writtenDecimals } from './util';
 
 const ID = 'narrative.cost_vs_funds';
 const MATCH_TOL = new Decimal('0.01');
@@ -33,17 +35,20 @@ function halfWidth(s: string): string {
   return s.replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-/** Amounts in 万元 stated in an indicator value; [] for bounds and values without an amount. */
-export function costAmounts(text: string | null): { raw: string; wan: Decimal }[] {
+/** Amounts in 万元 stated in an indicator value, each with its match tolerance; [] for bounds and values without an amount. */
+export function costAmounts(text: string | null): { raw: string; wan: Decimal; tol: Decimal }[] {
   if (text === null) return [];
   const t = halfWidth(text);
   if (BOUND.test(t)) return [];
-  const out: { raw: string; wan: Decimal }[] = [];
+  const out: { raw: string; wan: Decimal; tol: Decimal }[] = [];
   for (const m of t.matchAll(AMOUNT)) {
     const n = m[1]!.replace(/,/g, '');
     if (!/^\d+(\.\d+)?$/.test(n)) continue;
     const v = new Decimal(n);
-    out.push({ raw: m[0].replace(/\s+/g, ''), wan: m[2] === '亿元' ? v.mul(10000) : v });
+    const scale = m[2] === '亿元' ? new Decimal(10000) : new Decimal(1);
+    // Half a unit of the last printed digit, in 万元; never below MATCH_TOL.
+    const half = new Decimal('0.5').div(new Decimal(10).pow(writtenDecimals(n))).mul(scale);
+    out.push({ raw: m[0].replace(/\s+/g, ''), wan: v.mul(scale), tol: Decimal.max(MATCH_TOL, half) });
   }
   return out;
 }
@@ -79,7 +84,7 @@ export const narrativeCostVsFunds: CheckRule = {
       for (const key of ['target', 'actual'] as const) {
         const fieldZh = key === 'target' ? '指标值' : '实际完成值';
         for (const a of costAmounts(ind[key])) {
-          const hit = funds.find((f) => f.value.minus(a.wan).abs().lte(MATCH_TOL));
+          const hit = funds.find((f) => f.value.minus(a.wan).abs().lte(a.tol));
           const fields = [`indicators[${i}].${key}`];
           if (hit) {
             out.push(

@@ -6,7 +6,7 @@
  */
 import type { Check, Report } from '../../model/report';
 import type { CheckRule } from './types';
-import { check, compareRate, dec, money, pct, pctDigitsFor, ppDiff, str, type RateComparison } from './util';
+import { check, compareRate, dec, money, pct, pctDigitsFor, ppDiff, printedRateDecimals, str, type RateComparison } from './util';
 
 const ID = 'rate.adjustment_stated';
 
@@ -35,10 +35,15 @@ export const rateAdjustmentStated: CheckRule = {
     const a = dec(adjusted);
     if (!i || !a || dec(stated) === null) return [];
     const change = a.minus(i);
+    // Tolerance at the precision the rate was printed with ("-16%" is stored as -0.1600 but claims whole percents).
+    const printedDecimals = printedRateDecimals(r, 'budget.statedAdjustmentRate', stated);
     const results: { c: Convention; cmp: RateComparison }[] = [];
     for (const c of CONVENTIONS) {
       const num = c.abs ? change.abs() : change;
-      const cmp = compareRate(stated, str(num), c.denominator === 'initial' ? initial : adjusted, { allowCap: false });
+      const cmp = compareRate(stated, str(num), c.denominator === 'initial' ? initial : adjusted, {
+        allowCap: false,
+        printedDecimals,
+      });
       if (cmp) results.push({ c, cmp });
     }
     if (!results.length) return [];

@@ -1,11 +1,12 @@
 /**
  * rate.execution_stated — the stated 预算完成率 / 执行率 against 全年执行数 ÷ 全年预算数 (调整后预算).
- * Tolerance: see rateTolerance (0.00011 for a 2-decimal percentage). A printed 100% for an over-executed
+ * Tolerance: see rateTolerance, at the precision the rate was printed with (printedRateDecimals: 0.00011 for
+ * "92.94%", 0.0011 for "92.9%", 0.011 for "93%"). A printed 100% for an over-executed
  * budget is accepted as a capped rate.
  */
 import type { Check, Report } from '../../model/report';
 import type { CheckRule } from './types';
-import { check, compareRate, money, pct, pctDigitsFor, ppDiff, str } from './util';
+import { check, compareRate, money, pct, pctDigitsFor, ppDiff, printedRateDecimals, str } from './util';
 
 const ID = 'rate.execution_stated';
 
@@ -16,7 +17,9 @@ export const rateExecutionStated: CheckRule = {
   run(r: Report): Check[] {
     const { statedExecutionRate: stated, actual, adjusted } = r.budget;
     if (stated === null || actual === null || adjusted === null) return [];
-    const cmp = compareRate(stated, actual, adjusted);
+    // The precision the rate was printed with ("95%" is stored as 0.9500 but only claims whole percents).
+    const printedDecimals = printedRateDecimals(r, 'budget.statedExecutionRate', stated);
+    const cmp = compareRate(stated, actual, adjusted, { printedDecimals });
     if (!cmp) return [];
     const digits = pctDigitsFor(stated);
     let message =

@@ -4,7 +4,7 @@
  */
 import type { Check, Report } from '../../model/report';
 import type { CheckRule } from './types';
-import { check, compareRate, money, pct, pctDigitsFor, ppDiff, str } from './util';
+import { check, compareRate, money, pct, pctDigitsFor, ppDiff, printedRateDecimals, str } from './util';
 
 const ID = 'rate.line_stated';
 
@@ -16,7 +16,9 @@ export const rateLineStated: CheckRule = {
     const out: Check[] = [];
     r.lines.forEach((l, i) => {
       if (l.statedRate === null || l.actual === null || l.adjusted === null) return;
-      const cmp = compareRate(l.statedRate, l.actual, l.adjusted);
+      // Tolerance at the precision the rate was printed with (a whole "95%" is stored as 0.9500).
+      const printedDecimals = printedRateDecimals(r, `lines[${i}].statedRate`, l.statedRate);
+      const cmp = compareRate(l.statedRate, l.actual, l.adjusted, { printedDecimals });
       if (!cmp) return;
       const digits = pctDigitsFor(l.statedRate);
       let message =

@@ -1,6 +1,6 @@
 /** Shared helpers for the consistency rules: tolerant decimal parsing, formatting for messages, tolerances. */
 import { Decimal } from '../../money/decimal';
-import type { Check, DecimalString, Severity } from '../../model/report';
+import type { Check, DecimalString, Report, Severity } from '../../model/report';
 
 /** Parses a decimal string; null for null, empty or malformed input (a rule then treats the figure as missing). */
 export function dec(s: DecimalString | null | undefined): Decimal | null {
@@ -39,14 +39,64 @@ export function pctDigitsFor(stated: DecimalString): number {
 }
 
 /**
- * Tolerance for a stated rate given as a fraction string: 1.1 units of its last written decimal, with the
- * written precision clamped to 2..4 fraction decimals ("0.9294" → 0.00011, "0.931" → 0.0011, "0.93" or "1" → 0.011).
+ * Tolerance for a stated rate given as a fraction string: 1.1 units of its last printed decimal, with the
+ * precision clamped to 2..4 fraction decimals ("0.9294" → 0.00011, "0.931" → 0.0011, "0.93" or "1" → 0.011).
  * One full unit (not half) because reports truncate as often as they round; the extra 0.1 absorbs the rounding
- * of the amounts themselves.
+ * of the amounts themselves. `printedDecimals` (fraction decimals the rate was printed with, see
+ * printedRateDecimals) overrides the stored string's written decimals, which the model pads to 4.
  */
-export function rateTolerance(stated: DecimalString): Decimal {
-  const dp = Math.min(4, Math.max(2, writtenDecimals(stated)));
+export function rateTolerance(stated: DecimalString, printedDecimals?: number | null): Decimal {
+  const dp = Math.min(4, Math.max(2, printedDecimals ?? writtenDecimals(stated)));
   return new Decimal('1.1').div(new Decimal(10).pow(dp));
+}
+
+/** Full-width digits, point, sign and percent to ASCII; whitespace (OCR gaps, "9 5 %") removed. */
+function plainRaw(s: string): string {
+  return s
+    .replace(/[\uff10-\uff19\uff0e\uff05\uff0d\uff0b]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u00a0\u3000]/g, '')
+    .replace(/[−–]/g, '-');
+}
+
+/**
+ * Fraction decimals a stated rate was printed with, read from the `raw` of its provenance entry for `field`
+ * ("95%" → 2, "94.6%" → 3, "94.62%" → 4, "5‰" → 3, a bare "0.95" → 2, a bare percent "95" → 2). Needed because the
+ * model stores every rate padded to at least 4 decimals ("95%" → "0.9500"), which on its own would read a
+ * whole-percent rate as exact to 0.01% and flag "执行率 95%" for 94.62% although it is correctly rounded.
+ * Only a raw whose value equals the stored rate is used; otherwise (no provenance, unreadable or stale raw) null,
+ * and the stored string's written decimals apply.
+ */
+export function printedRateDecimals(r: Report, field: string, stated: DecimalString): number | null {
+  const s = dec(stated);
+  if (!s) return null;
+  for (const p of r.provenance) {
+    if (p.field !== field || typeof p.raw !== 'string') continue;
+    const m = /^([+-]?\d+(?:\.(\d*))?)(%|‰)?o?$/.exec(plainRaw(p.raw));
+    if (!m) continue;
+    const v = new Decimal(m[1]!);
+    const dp = (m[2] ?? '').length;
+    if (m[3] === '%') {
+      if (v.div(100).eq(s)) return dp + 2;
+    } else if (m[3] === '‰') {
+      if (v.div(1000).eq(s)) return dp + 3;
+    } else if (v.eq(s)) {
+      return dp; // a bare fraction ("0.95")
+    } else if (v.div(100).eq(s)) {
+      return dp + 2; // a bare percent whose sign was left off ("95")
+    }
+  }
+  return null;
+}
+
+/**
+ * Rounding slack of a score or weight printed with two or more decimals: half a unit of its last written decimal
+ * ("9.33" → 0.005, "9.333" → 0.0005). Such figures are the rounded results of a formula (actual ÷ target × weight,
+ * a block split into thirds). Whole and one-decimal figures ("10", "8", "9.5") give 0: they are full marks, set
+ * weights or half / tenth-point deductions, normally exact, and allowing slack for each would hide real mismatches.
+ */
+export function decimalRoundingSlack(raw: DecimalString): Decimal {
+  const dp = writtenDecimals(raw);
+  return dp < 2 ? new Decimal(0) : new Decimal('0.5').div(new Decimal(10).pow(dp));
 }
 
 /**
@@ -90,13 +140,14 @@ export interface RateComparison {
 /**
  * Compares a stated rate (fraction string) with numerator ÷ denominator. Null when the denominator is zero
  * or any input is malformed. `allowCap` (default true) accepts a printed 100% for a computed rate above 100%.
+ * `printedDecimals` is the precision the rate was printed with (see printedRateDecimals; default: as stored).
  * The computed rate is rounded half-up to max(4, written decimals) before comparing.
  */
 export function compareRate(
   stated: DecimalString,
   num: DecimalString,
   den: DecimalString,
-  opts: { allowCap?: boolean } = {},
+  opts: { allowCap?: boolean; printedDecimals?: number | null } = {},
 ): RateComparison | null {
   const s = dec(stated);
   const n = dec(num);
@@ -105,7 +156,7 @@ export function compareRate(
   const places = Math.max(4, writtenDecimals(stated));
   const computed = n.div(d).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
   const diff = s.minus(computed).abs();
-  const tolerance = rateTolerance(stated);
+  const tolerance = rateTolerance(stated, opts.printedDecimals);
   const capped = (opts.allowCap ?? true) && s.eq(1) && computed.gt(1) && diff.gt(tolerance);
   return { computed, diff, tolerance, passed: diff.lte(tolerance) || capped, capped };
 }

@@ -190,10 +190,19 @@ export interface FlagRow {
   county: string | null;
 }
 
-export function flagsSql(f: Filters, thresholds: Thresholds, ruleIds?: readonly string[]): string {
+/**
+ * Every rule's flag rows (report_id, rule, subject, value, reference) under the filters and thresholds, as one
+ * UNION ALL: the body of a `WITH f AS (…)` shared by the flag rows, their counts and the watch-list summary.
+ */
+function flagUnion(f: Filters, thresholds: Thresholds, ruleIds?: readonly string[]): string {
   const where = whereClause(f, 'r');
-  const parts = FLAG_RULES.filter((r) => !ruleIds || ruleIds.includes(r.id)).map((r) => r.sql(thresholdFor(r, thresholds), where));
-  return `WITH f AS (${parts.join('\nUNION ALL\n')})
+  return FLAG_RULES.filter((r) => !ruleIds || ruleIds.includes(r.id))
+    .map((r) => r.sql(thresholdFor(r, thresholds), where))
+    .join('\nUNION ALL\n');
+}
+
+export function flagsSql(f: Filters, thresholds: Thresholds, ruleIds?: readonly string[]): string {
+  return `WITH f AS (${flagUnion(f, thresholds, ruleIds)})
 SELECT f.report_id, f.rule, f.subject, f.value, f.reference,
   u.department_name, u.fiscal_year, u.place, u.province, u.prefecture, u.county
 FROM f JOIN unit_year u USING (report_id)
@@ -220,10 +229,8 @@ export interface FlagCount {
  * thousands of rows to draw ten bars).
  */
 export async function flagCounts(db: QueryClient, f: Filters, thresholds: Thresholds): Promise<{ byRule: FlagCount[]; flaggedReports: number }> {
-  const where = whereClause(f, 'r');
-  const parts = FLAG_RULES.map((r) => r.sql(thresholdFor(r, thresholds), where));
   // The join keeps exactly the rows `flags` returns (it joins unit_year the same way).
-  const rows = await db.query<{ rule: string | null; reports: number; flags: number; is_total: number }>(`WITH f AS (${parts.join('\nUNION ALL\n')}),
+  const rows = await db.query<{ rule: string | null; reports: number; flags: number; is_total: number }>(`WITH f AS (${flagUnion(f, thresholds)}),
 j AS (SELECT f.report_id, f.rule FROM f JOIN unit_year u USING (report_id))
 SELECT rule, CAST(count(DISTINCT report_id) AS INTEGER) AS reports, CAST(count(*) AS INTEGER) AS flags,
   CAST(grouping(rule) AS INTEGER) AS is_total
@@ -337,8 +344,7 @@ FROM x`);
       byRule: FLAG_RULES.map((r, i) => ({ rule: r.id, reports: Number(row?.[`r${i}`] ?? 0) })),
     };
   }
-  const parts = FLAG_RULES.map((r) => r.sql(thresholdFor(r, thresholds), where));
-  const rows = await db.query<{ rule: string; reports: number; flags: number }>(`WITH f AS (${parts.join('\nUNION ALL\n')}),
+  const rows = await db.query<{ rule: string; reports: number; flags: number }>(`WITH f AS (${flagUnion(f, thresholds)}),
 j AS (
   SELECT f.report_id, f.rule,
     coalesce(u.province, '') || '|' || coalesce(u.prefecture, '') || '|' || coalesce(u.county, '') || '|'

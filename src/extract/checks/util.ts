@@ -1,6 +1,7 @@
 /** Shared helpers for the consistency rules: tolerant decimal parsing, formatting for messages, tolerances. */
 import { Decimal } from '../../money/decimal';
 import type { Check, DecimalString, Report, Severity } from '../../model/report';
+import { prep } from '../text/numbers';
 
 /** Parses a decimal string; null for null, empty or malformed input (a rule then treats the figure as missing). */
 export function dec(s: DecimalString | null | undefined): Decimal | null {
@@ -50,12 +51,9 @@ export function rateTolerance(stated: DecimalString, printedDecimals?: number | 
   return new Decimal('1.1').div(new Decimal(10).pow(dp));
 }
 
-/** Full-width digits, point, sign and percent to ASCII; whitespace (OCR gaps, "9 5 %") removed. */
+/** A printed figure as ASCII without any space ("９ ５ ％" → "95%"): numbers.ts's prep, plus OCR gaps and en dashes. */
 function plainRaw(s: string): string {
-  return s
-    .replace(/[\uff10-\uff19\uff0e\uff05\uff0d\uff0b]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u00a0\u3000]/g, '')
-    .replace(/[−–]/g, '-');
+  return prep(s).replace(/\s+/g, '').replace(/–/g, '-');
 }
 
 /**

@@ -55,19 +55,19 @@ export function stripRowPrefix(s: string): string {
 
 const PLACEHOLDER = /^(—+|-+|\/|无|\s*)$/;
 
-/** A figure cell, possibly OCR-damaged: digits, 'O'/'o' misread for 0, commas of either width, an optional unit. */
-const DAMAGED_FIGURE = /^([-+]?)(\d[\dOo，,.]*)(%|分|万元|元|亿元)?$/;
+/** A figure cell whose thousands are grouped by full-width commas, with an optional unit. */
+const FULLWIDTH_GROUPED = /^([-+]?)(\d[\d，,.]*)(%|分|万元|元|亿元)?$/;
 
 /**
- * The text of a figure cell as it was meant: 'O' or 'o' read for 0 by OCR ("1O5.O0"), full-width commas as
- * thousands separators ("1，200，000.00"), whitespace dropped. Only a whole cell is repaired, and only into a
- * well-formed number — in running text '，' separates clauses and 'O' is a letter, so normalizeText leaves both.
+ * The text of a figure cell as it was meant: full-width commas as thousands separators ("1，200，000.00"),
+ * whitespace dropped. Only a whole cell, and only into a well-formed number: in running text '，' separates clauses,
+ * so normalizeText leaves it (letters OCR read for digits, "1O5.O0", normalizeText repairs everywhere).
  */
 export function figureText(text: string): string {
   const t = text.replace(/\s+/g, '');
-  const m = /[Oo，]/.test(t) ? DAMAGED_FIGURE.exec(t) : null;
+  const m = t.includes('，') ? FULLWIDTH_GROUPED.exec(t) : null;
   if (!m) return t;
-  const digits = m[2]!.replace(/[Oo]/g, '0').replace(/，/g, ',');
+  const digits = m[2]!.replace(/，/g, ',');
   return parseNumber(digits) === null ? t : `${m[1]}${digits}${m[3] ?? ''}`;
 }
 

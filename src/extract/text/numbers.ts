@@ -30,8 +30,11 @@ export interface NumberToken {
 /** Longer strings are prose, not a figure: bail out before any regex work. */
 const MAX_FIGURE = 64;
 
-/** The subset of normalizeText a single figure needs (full-width, odd spaces, invisible chars, minus signs). */
-function prep(s: string): string {
+/**
+ * The subset of normalizeText a single figure needs (full-width, odd spaces, invisible chars, minus signs); also
+ * for figures quoted as printed (provenance `raw`), which the checks read again.
+ */
+export function prep(s: string): string {
   return s
     .replace(/[\uff10-\uff19\uff0e\uff05\uff0b\uff0d\uff08\uff09\uff1a\uffe5]/g, (c) =>
       c === '\uffe5' ? '¥' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
